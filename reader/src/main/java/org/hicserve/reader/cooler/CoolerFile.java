@@ -1,0 +1,195 @@
+package org.hicserve.reader.cooler;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hicserve.reader.MatrixFile;
+import org.hicserve.reader.PixelSelector;
+import org.hicserve.reader.error.InvalidQueryException;
+import org.hicserve.reader.error.UnknownNameException;
+import org.hicserve.reader.model.ArrayWeights;
+import org.hicserve.reader.model.BinRange;
+import org.hicserve.reader.model.BinTable;
+import org.hicserve.reader.model.FileFormat;
+import org.hicserve.reader.model.GenomicInterval;
+import org.hicserve.reader.model.QuerySpan;
+import org.hicserve.reader.model.Reference;
+import org.hicserve.reader.model.Weights;
+import org.hicserve.reader.query.PixelQuery;
+import org.hicserve.reader.transform.BatchingPixelSelector;
+
+/**
+ * A handle on one resolution of a .cool/.mcool file: shared immutable {@link CoolerMetadata} plus a file channel
+ * and decoding buffers of its own. One handle per request or thread; selectors it returns share its buffers, so
+ * iterate one selector at a time.
+ */
+public final class CoolerFile implements MatrixFile {
+    private final CoolerMetadata metadata;
+    private final CoolerGroup group;
+    private final FileChannel channel;
+    private final ChunkReader reader;
+
+    private CoolerFile(CoolerMetadata metadata, CoolerGroup group, FileChannel channel) {
+        this.metadata = metadata;
+        this.group = group;
+        this.channel = channel;
+        this.reader = new ChunkReader(channel, metadata.path().getFileName().toString());
+    }
+
+    /** Opens {@code path} (or a cooler URI {@code file.mcool::/resolutions/N}) at a resolution (0: the only one). */
+    public static CoolerFile open(String uri, int resolution) {
+        CoolerUri u = CoolerUri.parse(uri);
+        CoolerMetadata m = CoolerMetadata.read(u.path(), u.group().orElse(null));
+        return open(m, resolution);
+    }
+
+    public static CoolerFile open(Path path, int resolution) {
+        return open(CoolerMetadata.read(path), resolution);
+    }
+
+    /** Opens a new handle over already parsed metadata (the service caches metadata per file). */
+    public static CoolerFile open(CoolerMetadata metadata, int resolution) {
+        CoolerGroup g = metadata.group(resolution);
+        try {
+            return new CoolerFile(metadata, g, FileChannel.open(metadata.path(), StandardOpenOption.READ));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + metadata.path(), e);
+        }
+    }
+
+    public CoolerMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public Path path() {
+        return metadata.path();
+    }
+
+    @Override
+    public FileFormat format() {
+        return metadata.format();
+    }
+
+    @Override
+    public String formatVersion() {
+        return group.formatVersion;
+    }
+
+    @Override
+    public String assembly() {
+        return group.assembly;
+    }
+
+    @Override
+    public List<Integer> resolutions() {
+        return metadata.resolutions();
+    }
+
+    @Override
+    public int resolution() {
+        return group.resolution;
+    }
+
+    @Override
+    public Reference chromosomes() {
+        return group.reference;
+    }
+
+    @Override
+    public BinTable bins() {
+        return group.bins;
+    }
+
+    @Override
+    public List<String> normalizations() {
+        return namesWithNone(group);
+    }
+
+    @Override
+    public Map<Integer, List<String>> normalizationsByResolution() {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        metadata.groups().forEach((res, g) -> out.put(res, namesWithNone(g)));
+        return out;
+    }
+
+    private static List<String> namesWithNone(CoolerGroup g) {
+        List<String> names = new ArrayList<>();
+        names.add(PixelQuery.NONE);
+        names.addAll(g.weightNames().stream().sorted().toList());
+        return List.copyOf(names);
+    }
+
+    @Override
+    public boolean hasFloatCounts() {
+        return group.hasFloatCounts();
+    }
+
+    /** Whether a weight column is applied by division (Juicer-style) rather than multiplication (cooler balance). */
+    public boolean isDivisive(String normalization) {
+        return weightColumn(normalization).divisive();
+    }
+
+    @Override
+    public PixelSelector fetch(PixelQuery query) {
+        String file = metadata.path().getFileName().toString();
+        group.requireQueryable(file);
+        checkBelongs(query.range1());
+        checkBelongs(query.range2());
+        Weights weights = null;
+        if (query.isNormalized()) {
+            WeightColumn column = weightColumn(query.normalization());
+            weights = new ArrayWeights(column.name(), column.divisive(), 0, group.weights(column, reader));
+        }
+        BinRange r1 = group.bins.overlapping(query.range1());
+        BinRange r2 = group.bins.overlapping(query.range2());
+        List<CoolerPixelSource.Scan> scans = new ArrayList<>(2);
+        int chrom1 = query.range1().chromosome().id();
+        int chrom2 = query.range2().chromosome().id();
+        if (chrom1 <= chrom2) {
+            // stored pixels (a, b) with a in r1 and b in r2; a <= b, so rows past r2 hold none
+            scans.add(new CoolerPixelSource.Scan(new BinRange(r1.first(), Math.max(r1.first(), Math.min(r1.end(), r2.end()))),
+                    r2, false, false));
+        }
+        boolean mirror = chrom1 > chrom2 || (chrom1 == chrom2 && query.span() == QuerySpan.FULL);
+        if (mirror) {
+            // stored pixels (a, b) with a in r2 and b in r1, answered as (b, a); the diagonal was answered above
+            scans.add(new CoolerPixelSource.Scan(new BinRange(r2.first(), Math.max(r2.first(), Math.min(r2.end(), r1.end()))),
+                    r1, true, chrom1 == chrom2));
+        }
+        CoolerPixelSource source = new CoolerPixelSource(group, reader, scans);
+        return new BatchingPixelSelector(source, group.bins, source.floatCounts(), weights, query.diagonalBandWidth(),
+                query.batchRows());
+    }
+
+    private WeightColumn weightColumn(String name) {
+        WeightColumn c = group.weightColumns.get(name);
+        if (c == null) {
+            throw new UnknownNameException("normalization", name, normalizations());
+        }
+        return c;
+    }
+
+    private void checkBelongs(GenomicInterval range) {
+        var c = range.chromosome();
+        if (c.id() >= group.reference.size() || !group.reference.get(c.id()).equals(c)) {
+            throw new InvalidQueryException("region " + range + " was not parsed against this file's chromosomes");
+        }
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

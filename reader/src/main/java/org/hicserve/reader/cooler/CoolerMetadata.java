@@ -1,0 +1,159 @@
+package org.hicserve.reader.cooler;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hicserve.reader.error.MalformedFileException;
+import org.hicserve.reader.error.ReaderException;
+import org.hicserve.reader.error.UnknownNameException;
+import org.hicserve.reader.model.FileFormat;
+
+/**
+ * The immutable description of a .cool or .mcool file: its resolutions and, for each, a fully parsed
+ * {@link CoolerGroup}. Read once (through jHDF, which is closed again), then shared by every handle on the file.
+ * Thread-safe.
+ */
+public final class CoolerMetadata {
+    private final Path path;
+    private final long fileSize;
+    private final FileFormat format;
+    private final String formatVersion;
+    private final Map<Integer, CoolerGroup> groups; // by resolution, ascending
+
+    private CoolerMetadata(Path path, long fileSize, FileFormat format, String formatVersion, Map<Integer, CoolerGroup> groups) {
+        this.path = path;
+        this.fileSize = fileSize;
+        this.format = format;
+        this.formatVersion = formatVersion;
+        this.groups = groups;
+    }
+
+    /** Parses a whole .cool or .mcool file (every resolution). */
+    public static CoolerMetadata read(Path path) {
+        return read(path, null);
+    }
+
+    /**
+     * Parses a file, or only the cooler at {@code groupPath} when given (a cooler URI's {@code ::/group} part).
+     * Any failure to read is a {@link MalformedFileException}; nothing else escapes.
+     */
+    public static CoolerMetadata read(Path path, String groupPath) {
+        String file = path.getFileName().toString();
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stat " + path, e);
+        }
+        try (HdfFile h5 = new HdfFile(path)) {
+            return parse(h5, path, file, size, groupPath);
+        } catch (ReaderException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // jHDF reports corruption with assorted runtime exceptions (and a huge bogus size can make it try to
+            // allocate it); a file that cannot be parsed is a malformed file, whatever failed inside.
+            throw new MalformedFileException(file + ": not a readable cooler file: " + e, e);
+        }
+    }
+
+    private static CoolerMetadata parse(HdfFile h5, Path path, String file, long size, String groupPath) {
+        String rootFormat = Attributes.string(h5, "format").orElse("");
+        Map<Integer, CoolerGroup> groups = new TreeMap<>();
+        FileFormat format;
+        String version;
+        if (groupPath != null && !groupPath.equals("/")) {
+            CoolerGroup g = CoolerGroup.read(h5, groupPath, resolutionFromName(groupPath), file, size);
+            groups.put(g.resolution, g);
+            format = FileFormat.MCOOL;
+            version = Attributes.string(h5, "format-version").orElse(g.formatVersion);
+        } else if (rootFormat.equals("HDF5::MCOOL") || h5.getChildren().containsKey("resolutions")) {
+            format = FileFormat.MCOOL;
+            version = Attributes.string(h5, "format-version").orElse("unknown");
+            Node res = h5.getChild("resolutions");
+            if (!(res instanceof Group resGroup)) {
+                throw new MalformedFileException(file + ": .mcool without a /resolutions group");
+            }
+            for (String name : resGroup.getChildren().keySet()) {
+                int r = resolutionFromName(name);
+                if (r <= 0) {
+                    throw new MalformedFileException(file + ": /resolutions/" + name + " is not a resolution");
+                }
+                groups.put(r, CoolerGroup.read(h5, "/resolutions/" + name, r, file, size));
+            }
+        } else if (h5.getChildren().containsKey("pixels")) {
+            CoolerGroup g = CoolerGroup.read(h5, "/", 0, file, size);
+            groups.put(g.resolution, g);
+            format = FileFormat.COOL;
+            version = g.formatVersion;
+        } else if (h5.getChildren().containsKey("0")) {
+            // legacy multi-resolution layout: /0 .. /N, each a cooler with its own bin-size (HiGlass/clodius)
+            format = FileFormat.MCOOL;
+            version = "1";
+            for (String name : h5.getChildren().keySet()) {
+                if (name.chars().allMatch(Character::isDigit)) {
+                    CoolerGroup g = CoolerGroup.read(h5, "/" + name, 0, file, size);
+                    groups.put(g.resolution, g);
+                }
+            }
+        } else {
+            throw new MalformedFileException(file + ": HDF5 file but neither a .cool nor an .mcool (no pixels or resolutions group)");
+        }
+        if (groups.isEmpty()) {
+            throw new MalformedFileException(file + ": no resolutions");
+        }
+        return new CoolerMetadata(path, size, format, version, Map.copyOf(groups));
+    }
+
+    private static int resolutionFromName(String groupPath) {
+        String last = groupPath.substring(groupPath.lastIndexOf('/') + 1);
+        try {
+            return Integer.parseInt(last);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public long fileSize() {
+        return fileSize;
+    }
+
+    public FileFormat format() {
+        return format;
+    }
+
+    public String formatVersion() {
+        return formatVersion;
+    }
+
+    public List<Integer> resolutions() {
+        return new ArrayList<>(new TreeMap<>(groups).keySet());
+    }
+
+    CoolerGroup group(int resolution) {
+        if (resolution <= 0 && groups.size() == 1) {
+            return groups.values().iterator().next();
+        }
+        CoolerGroup g = groups.get(resolution);
+        if (g == null) {
+            throw new UnknownNameException("resolution", resolution <= 0 ? "(none given)" : Integer.toString(resolution),
+                    resolutions().stream().map(String::valueOf).toList());
+        }
+        return g;
+    }
+
+    Map<Integer, CoolerGroup> groups() {
+        return new TreeMap<>(groups);
+    }
+}
