@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hicserve.reader.FileMetadata;
+import org.hicserve.reader.MatrixFile;
+import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.MalformedFileException;
+import org.hicserve.reader.model.MatrixUnit;
 import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.model.FileFormat;
@@ -21,7 +25,7 @@ import org.hicserve.reader.model.FileFormat;
  * {@link CoolerGroup}. Read once (through jHDF, which is closed again), then shared by every handle on the file.
  * Thread-safe.
  */
-public final class CoolerMetadata {
+public final class CoolerMetadata implements FileMetadata {
     private final Path path;
     private final long fileSize;
     private final FileFormat format;
@@ -121,14 +125,24 @@ public final class CoolerMetadata {
         }
     }
 
+    @Override
     public Path path() {
         return path;
+    }
+
+    @Override
+    public MatrixFile open(int resolution, MatrixUnit unit) {
+        if (unit == MatrixUnit.FRAG) {
+            throw new InvalidQueryException(path.getFileName() + ": cooler files have BP resolutions only, not FRAG");
+        }
+        return CoolerFile.open(this, resolution);
     }
 
     public long fileSize() {
         return fileSize;
     }
 
+    @Override
     public FileFormat format() {
         return format;
     }
@@ -137,6 +151,7 @@ public final class CoolerMetadata {
         return formatVersion;
     }
 
+    @Override
     public List<Integer> resolutions() {
         return new ArrayList<>(new TreeMap<>(groups).keySet());
     }

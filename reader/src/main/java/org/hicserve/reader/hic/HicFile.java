@@ -1,0 +1,256 @@
+package org.hicserve.reader.hic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hicserve.reader.MatrixFile;
+import org.hicserve.reader.PixelSelector;
+import org.hicserve.reader.error.InvalidQueryException;
+import org.hicserve.reader.error.UnknownNameException;
+import org.hicserve.reader.io.BlockInflater;
+import org.hicserve.reader.model.BinRange;
+import org.hicserve.reader.model.BinTable;
+import org.hicserve.reader.model.Chromosome;
+import org.hicserve.reader.model.FileFormat;
+import org.hicserve.reader.model.FixedBinTable;
+import org.hicserve.reader.model.GenomicInterval;
+import org.hicserve.reader.model.MatrixUnit;
+import org.hicserve.reader.model.QuerySpan;
+import org.hicserve.reader.model.Reference;
+import org.hicserve.reader.model.Weights;
+import org.hicserve.reader.query.PixelQuery;
+import org.hicserve.reader.transform.BatchingPixelSelector;
+
+/**
+ * A Juicer .hic file (versions 6 to 9) opened at one resolution and unit. The handle owns its own file channel
+ * (positional reads) and block inflater; the parsed header, indexes and vectors live in a {@link HicMetadata} that may
+ * be shared by many handles. Not thread-safe (one handle per request), but its selectors may be consumed one after the
+ * other or interleaved on the same thread.
+ *
+ * <p><b>Count type.</b> Juicer stores counts as int16 or float32 per block (float32 whenever a block holds a count too
+ * large for int16, so float blocks are common even for integer data). Raw counts are served as INT32, rounding each
+ * stored value to the nearest integer (exact for every count Juicer Tools writes from integer contacts), unless the
+ * header's {@code hicFileScalingFactor} attribute is other than 1, in which case they are served as FLOAT64 and
+ * {@link #hasFloatCounts()} is true. Caveat: a file built from fractional scores without that attribute would be
+ * rounded.
+ *
+ * <p><b>Semantics</b> (as hic-straw, straw and hictk): bin ids are genome-wide over the chromosomes without {@code All};
+ * a cis query returns what is stored inside the rectangle (the upper triangle for Juicer files), {@link QuerySpan#FULL}
+ * adds the mirror of each stored upper-triangle pixel (records stored below the diagonal, which only third-party
+ * writers produce, are then skipped, since their mirror is the stored upper record); a trans query whose range1 comes
+ * later in the file reads the stored matrix and transposes it; records past a chromosome's last bin are dropped.
+ */
+public final class HicFile implements MatrixFile {
+    private final HicMetadata metadata;
+    private final MatrixUnit unit;
+    private final int resolution;
+    private final Reference reference;
+    private final FixedBinTable bins;
+    private final FileChannel channel;
+    private final BlockInflater inflater = new BlockInflater();
+    private boolean closed;
+
+    private HicFile(HicMetadata metadata, MatrixUnit unit, int resolution, FileChannel channel) {
+        this.metadata = metadata;
+        this.unit = unit;
+        this.resolution = resolution;
+        this.reference = metadata.reference(unit);
+        this.bins = new FixedBinTable(reference, resolution);
+        this.channel = channel;
+    }
+
+    /**
+     * Opens a .hic file at a resolution.
+     *
+     * @param resolution a bin size the file has, or {@code <= 0} when the file has exactly one in that unit
+     * @param unit BP or FRAG; null means BP when the file has BP resolutions, FRAG otherwise
+     */
+    public static HicFile open(Path path, int resolution, MatrixUnit unit) {
+        return open(HicMetadata.read(path), resolution, unit);
+    }
+
+    /** Opens another handle on already-parsed metadata (its own channel; the caches are shared). */
+    public static HicFile open(HicMetadata metadata, int resolution, MatrixUnit unit) {
+        MatrixUnit u = unit != null ? unit : metadata.defaultUnit();
+        List<Integer> available = metadata.resolutions(u);
+        int res = resolution;
+        if (res <= 0) {
+            if (available.size() != 1) {
+                throw new UnknownNameException("resolution", String.valueOf(resolution), names(available));
+            }
+            res = available.get(0);
+        } else if (!available.contains(res)) {
+            throw new UnknownNameException("resolution", String.valueOf(resolution), names(available));
+        }
+        try {
+            return new HicFile(metadata, u, res, FileChannel.open(metadata.path(), StandardOpenOption.READ));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + metadata.path(), e);
+        }
+    }
+
+    private static List<String> names(List<Integer> resolutions) {
+        return resolutions.stream().map(String::valueOf).toList();
+    }
+
+    public HicMetadata metadata() {
+        return metadata;
+    }
+
+    public MatrixUnit unit() {
+        return unit;
+    }
+
+    @Override
+    public Path path() {
+        return metadata.path();
+    }
+
+    @Override
+    public FileFormat format() {
+        return FileFormat.HIC;
+    }
+
+    @Override
+    public String formatVersion() {
+        return String.valueOf(metadata.version());
+    }
+
+    @Override
+    public String assembly() {
+        return metadata.assembly();
+    }
+
+    @Override
+    public List<Integer> resolutions() {
+        return metadata.resolutions(unit);
+    }
+
+    @Override
+    public int resolution() {
+        return resolution;
+    }
+
+    @Override
+    public Reference chromosomes() {
+        return reference;
+    }
+
+    @Override
+    public BinTable bins() {
+        return bins;
+    }
+
+    @Override
+    public List<String> normalizations() {
+        return metadata.normalizations(unit, resolution);
+    }
+
+    @Override
+    public Map<Integer, List<String>> normalizationsByResolution() {
+        return metadata.normalizationsByResolution(unit);
+    }
+
+    @Override
+    public boolean hasFloatCounts() {
+        return metadata.fractionalCounts();
+    }
+
+    @Override
+    public PixelSelector fetch(PixelQuery query) {
+        if (closed) {
+            throw new IllegalStateException("fetch on a closed HicFile: " + path());
+        }
+        GenomicInterval r1 = checkRange(query.range1(), "range1");
+        GenomicInterval r2 = checkRange(query.range2(), "range2");
+        String norm = query.isNormalized() ? resolveNormalization(query.normalization()) : null;
+
+        int c1 = r1.chromosome().id();
+        int c2 = r2.chromosome().id();
+        int f1 = metadata.fileIndex(c1);
+        int f2 = metadata.fileIndex(c2);
+        boolean transposed = f1 > f2;
+        Optional<MatrixZoom> zoom = metadata.zoom(channel, Math.min(f1, f2), Math.max(f1, f2), unit, resolution);
+
+        HicPixelSource.Mode mode = c1 != c2 ? (transposed ? HicPixelSource.Mode.TRANSPOSED : HicPixelSource.Mode.DIRECT)
+                : query.span() == QuerySpan.FULL ? HicPixelSource.Mode.FULL_CIS : HicPixelSource.Mode.DIRECT;
+        long off1 = bins.chromOffset(c1);
+        long off2 = bins.chromOffset(c2);
+        BinRange bins1 = bins.overlapping(r1);
+        BinRange bins2 = bins.overlapping(r2);
+        // chromosome-relative bin ranges; records past a chromosome's last bin fall outside them and are dropped
+        HicPixelSource source = new HicPixelSource(this, zoom.orElse(null), metadata.version() >= 9 && c1 == c2, mode,
+                bins1.first() - off1, bins1.end() - off1, bins2.first() - off2, bins2.end() - off2, off1, off2,
+                hasFloatCounts());
+
+        Weights weights = null;
+        if (norm != null) {
+            double[] v1 = vector(norm, c1);
+            double[] v2 = c2 == c1 ? v1 : vector(norm, c2);
+            weights = new HicWeights(norm, off1, bins.binCount(c1), v1, off2, bins.binCount(c2), v2);
+        }
+        return new BatchingPixelSelector(source, bins, hasFloatCounts(), weights, query.diagonalBandWidth(),
+                query.batchRows());
+    }
+
+    private double[] vector(String norm, int chromId) {
+        return metadata.normVector(channel, norm, metadata.fileIndex(chromId), unit, resolution,
+                bins.binCount(chromId)).orElse(null);
+    }
+
+    private GenomicInterval checkRange(GenomicInterval r, String which) {
+        Chromosome c = r.chromosome();
+        if (c.id() >= reference.size() || !reference.get(c.id()).equals(c)) {
+            throw new InvalidQueryException(which + " " + r + " is not on a chromosome of " + path().getFileName()
+                    + " (" + unit + ")");
+        }
+        return r;
+    }
+
+    private String resolveNormalization(String name) {
+        List<String> available = normalizations();
+        if (available.contains(name)) {
+            return name;
+        }
+        for (String a : available) {
+            if (a.equalsIgnoreCase(name)) {
+                return a;
+            }
+        }
+        throw new UnknownNameException("normalization", name, available);
+    }
+
+    FileChannel channel() {
+        if (closed) {
+            throw new IllegalStateException("reading from a closed HicFile: " + path());
+        }
+        return channel;
+    }
+
+    BlockInflater inflater() {
+        return inflater;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            inflater.close();
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("closing " + path(), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HicFile[" + path() + ", " + unit + " " + resolution + "]";
+    }
+}

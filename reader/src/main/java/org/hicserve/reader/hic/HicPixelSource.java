@@ -1,0 +1,242 @@
+package org.hicserve.reader.hic;
+
+import java.util.Arrays;
+import org.hicserve.reader.io.BinaryCursor;
+import org.hicserve.reader.model.PixelBatch;
+import org.hicserve.reader.transform.RawPixelSource;
+
+/**
+ * The raw stored pixels of one .hic query, one block per chunk: reads and inflates only the blocks that meet the query
+ * rectangle, keeps the records inside it, orients them (bin1 on the range1 side) and sorts each chunk by
+ * (bin1, bin2). Memory is bounded by the largest block. Not thread-safe.
+ */
+final class HicPixelSource implements RawPixelSource {
+    /** How stored records (binX, binY) map to query pixels (bin1, bin2). */
+    enum Mode {
+        /** bin1 = binX in range1, bin2 = binY in range2 (trans in file order, or cis upper triangle as stored). */
+        DIRECT,
+        /** trans where range1 comes later in the file: bin1 = binY in range1, bin2 = binX in range2. */
+        TRANSPOSED,
+        /** cis, both triangles: each stored upper record and its mirror, each kept when inside the rectangle. */
+        FULL_CIS
+    }
+
+    private static final int BIN_BITS = 31;
+    private static final long BIN_MASK = (1L << BIN_BITS) - 1;
+
+    private final HicFile file;
+    private final MatrixZoom zoom; // null: the matrix or resolution is absent, no pixels
+    private final int[] blocks;
+    private final Mode mode;
+    private final long a1, a2, b1, b2; // range1 bins [a1, a2), range2 bins [b1, b2), chromosome-relative
+    private final long off1, off2;
+    private final boolean floatCounts;
+    private final InteractionBlock records = new InteractionBlock();
+    private int nextBlock;
+
+    private long[] keys = new long[0];
+    private float[] values = new float[0];
+    private long[] tmpKeys = new long[0];
+    private float[] tmpValues = new float[0];
+    private long[] out1 = new long[0];
+    private long[] out2 = new long[0];
+    private int[] outInt;
+    private double[] outFloat;
+
+    HicPixelSource(HicFile file, MatrixZoom zoom, boolean rotated, Mode mode, long a1, long a2, long b1, long b2,
+            long off1, long off2, boolean floatCounts) {
+        this.file = file;
+        this.zoom = zoom;
+        this.mode = mode;
+        this.a1 = a1;
+        this.a2 = a2;
+        this.b1 = b1;
+        this.b2 = b2;
+        this.off1 = off1;
+        this.off2 = off2;
+        this.floatCounts = floatCounts;
+        this.outInt = floatCounts ? null : new int[0];
+        this.outFloat = floatCounts ? new double[0] : null;
+        if (zoom == null) {
+            blocks = new int[0];
+        } else {
+            BlockSelector.Rect direct = new BlockSelector.Rect(a1, a2, b1, b2);
+            BlockSelector.Rect swapped = new BlockSelector.Rect(b1, b2, a1, a2);
+            blocks = switch (mode) {
+                case DIRECT -> BlockSelector.select(zoom, rotated, direct);
+                case TRANSPOSED -> BlockSelector.select(zoom, rotated, swapped);
+                case FULL_CIS -> BlockSelector.select(zoom, rotated, direct, swapped);
+            };
+        }
+    }
+
+    /** Number of blocks this query reads (for tests). */
+    int blockCount() {
+        return blocks.length;
+    }
+
+    @Override
+    public PixelBatch nextChunk() {
+        while (nextBlock < blocks.length) {
+            int b = blocks[nextBlock++];
+            HicMetadata m = file.metadata();
+            String what = m.name() + ": block " + zoom.blockNumbers()[b] + " of matrix " + zoom.chr1Idx() + "_"
+                    + zoom.chr2Idx() + " (" + zoom.unit() + " " + zoom.binSize() + ")";
+            int len = file.inflater().inflate(file.channel(), m.fileSize(), zoom.positions()[b], zoom.sizes()[b], what);
+            records.decode(BinaryCursor.ofBytes(file.inflater().buffer(), len, what + " at offset "
+                    + zoom.positions()[b] + ", inflated"), m.version());
+            int n = collect();
+            if (n > 0) {
+                return emit(n);
+            }
+        }
+        return null;
+    }
+
+    /** Keeps the records inside the query as (key = rel1 << 31 | rel2, value); returns how many. */
+    private int collect() {
+        int size = records.size;
+        int cap = mode == Mode.FULL_CIS ? 2 * size : size;
+        if (keys.length < cap) {
+            int c = Math.max(cap, keys.length * 2);
+            keys = new long[c];
+            values = new float[c];
+        }
+        int[] xs = records.binX;
+        int[] ys = records.binY;
+        float[] vs = records.counts;
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            long x = xs[i];
+            long y = ys[i];
+            float v = vs[i];
+            if (!Float.isFinite(v)) {
+                continue;
+            }
+            switch (mode) {
+                case DIRECT -> {
+                    if (x >= a1 && x < a2 && y >= b1 && y < b2) {
+                        keys[n] = x << BIN_BITS | y;
+                        values[n++] = v;
+                    }
+                }
+                case TRANSPOSED -> {
+                    if (y >= a1 && y < a2 && x >= b1 && x < b2) {
+                        keys[n] = y << BIN_BITS | x;
+                        values[n++] = v;
+                    }
+                }
+                case FULL_CIS -> {
+                    if (x > y) {
+                        continue; // stored below the diagonal: its mirror is the stored upper record
+                    }
+                    if (x >= a1 && x < a2 && y >= b1 && y < b2) {
+                        keys[n] = x << BIN_BITS | y;
+                        values[n++] = v;
+                    }
+                    if (x != y && y >= a1 && y < a2 && x >= b1 && x < b2) {
+                        keys[n] = y << BIN_BITS | x;
+                        values[n++] = v;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private PixelBatch emit(int n) {
+        if (!isSorted(keys, n)) {
+            sort(n);
+        }
+        if (out1.length < n) {
+            int c = Math.max(n, out1.length * 2);
+            out1 = new long[c];
+            out2 = new long[c];
+            if (floatCounts) {
+                outFloat = new double[c];
+            } else {
+                outInt = new int[c];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            long k = keys[i];
+            out1[i] = off1 + (k >>> BIN_BITS);
+            out2[i] = off2 + (k & BIN_MASK);
+            if (floatCounts) {
+                outFloat[i] = values[i];
+            } else {
+                outInt[i] = toInt(values[i]);
+            }
+        }
+        return new PixelBatch(out1, out2, outInt, outFloat, n);
+    }
+
+    private static int toInt(float v) {
+        return (int) Math.rint(v); // saturates at the int range; stored counts are integral in Juicer files
+    }
+
+    private static boolean isSorted(long[] k, int n) {
+        for (int i = 1; i < n; i++) {
+            if (k[i - 1] > k[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bottom-up merge sort of keys[0, n) carrying values along (stable, O(n log n), no boxing). */
+    private void sort(int n) {
+        if (tmpKeys.length < n) {
+            tmpKeys = new long[keys.length];
+            tmpValues = new float[keys.length];
+        }
+        long[] srcK = keys;
+        float[] srcV = values;
+        long[] dstK = tmpKeys;
+        float[] dstV = tmpValues;
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    if (srcK[j] < srcK[i]) {
+                        dstK[k] = srcK[j];
+                        dstV[k++] = srcV[j++];
+                    } else {
+                        dstK[k] = srcK[i];
+                        dstV[k++] = srcV[i++];
+                    }
+                }
+                while (i < mid) {
+                    dstK[k] = srcK[i];
+                    dstV[k++] = srcV[i++];
+                }
+                while (j < hi) {
+                    dstK[k] = srcK[j];
+                    dstV[k++] = srcV[j++];
+                }
+            }
+            long[] tk = srcK;
+            srcK = dstK;
+            dstK = tk;
+            float[] tv = srcV;
+            srcV = dstV;
+            dstV = tv;
+        }
+        if (srcK != keys) {
+            // the sorted run ended in the scratch arrays: swap roles so keys/values hold it
+            tmpKeys = keys;
+            tmpValues = values;
+            keys = srcK;
+            values = srcV;
+        }
+    }
+
+    @Override
+    public void close() {
+        nextBlock = blocks.length;
+    }
+}
