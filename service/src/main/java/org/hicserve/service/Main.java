@@ -1,0 +1,22 @@
+package org.hicserve.service;
+
+import java.util.Arrays;
+import org.hicserve.service.cli.DumpCommand;
+
+/**
+ * Entry point of {@code hicserve.jar}: {@code dump ...} reads a file on the command line (no Spring, no
+ * server); anything else starts the HTTP service.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("dump")) {
+            // before any logger exists: the answer goes to stdout, so logs must not
+            System.setProperty("logback.configurationFile", "logback-dump.xml");
+            System.exit(DumpCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        HicServeApplication.main(args);
+    }
+}

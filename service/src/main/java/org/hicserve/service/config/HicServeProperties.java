@@ -1,0 +1,34 @@
+package org.hicserve.service.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code hicserve.*} (README: configuration table).
+ *
+ * @param dataDir the folder whose .cool/.mcool/.hic files are served; unset: the bundled {@code test-data/}
+ * @param threads size of the executor that runs per-chromosome work of {@code cis}; 0 = number of cores
+ * @param maxConcurrentStreams pixel and cis answers in flight at once; more get 503 with Retry-After
+ * @param retryAfter what Retry-After says when saturated
+ * @param batchRows most rows per Arrow record batch
+ * @param queueBatches batches a cis task may read ahead of the response before it waits
+ * @param jsonMaxRows largest answer served as JSON (413 beyond)
+ * @param metadataCacheFiles files whose parsed metadata stays cached
+ */
+@ConfigurationProperties("hicserve")
+public record HicServeProperties(
+        Path dataDir,
+        @DefaultValue("0") int threads,
+        @DefaultValue("16") int maxConcurrentStreams,
+        @DefaultValue("2s") Duration retryAfter,
+        @DefaultValue("262144") int batchRows,
+        @DefaultValue("4") int queueBatches,
+        @DefaultValue("1000000") long jsonMaxRows,
+        @DefaultValue("64") int metadataCacheFiles) {
+
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

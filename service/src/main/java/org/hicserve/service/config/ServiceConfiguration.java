@@ -1,0 +1,121 @@
+package org.hicserve.service.config;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.hicserve.service.exec.StreamLimiter;
+import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.MetadataCache;
+import org.hicserve.service.files.ReaderHandles;
+import org.hicserve.service.metrics.StreamMetrics;
+import org.hicserve.service.query.QueryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the service's parts from {@link HicServeProperties}. */
+@Configuration
+@EnableConfigurationProperties(HicServeProperties.class)
+public class ServiceConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
+
+    @Bean
+    DataDirectory dataDirectory(HicServeProperties props) {
+        Path dir = props.dataDir() != null ? props.dataDir() : bundledSampleData();
+        DataDirectory d = new DataDirectory(dir);
+        log.info("serving {} ({} files)", d.root(), d.list().size());
+        return d;
+    }
+
+    /** With no data directory set, the bundled sample in the repository's test-data/ (found from here or the jar). */
+    static Path bundledSampleData() {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path p = cwd; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("test-data")) && Files.exists(p.resolve("test-data/sample.mcool"))) {
+                return p.resolve("test-data");
+            }
+        }
+        try {
+            Path jar = Path.of(ServiceConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar; p != null; p = p.getParent()) {
+                if (Files.exists(p.resolve("test-data/sample.mcool"))) {
+                    return p.resolve("test-data");
+                }
+            }
+        } catch (Exception ignored) {
+            // fall through to the error below
+        }
+        throw new IllegalStateException("hicserve.data-dir is not set and no bundled test-data/ was found above " + cwd);
+    }
+
+    @Bean
+    MetadataCache metadataCache(HicServeProperties props, MeterRegistry registry) {
+        MetadataCache cache = new MetadataCache(props.metadataCacheFiles());
+        CaffeineCacheMetrics.monitor(registry, (com.github.benmanes.caffeine.cache.Cache<?, ?>) cache.cache(), "file-metadata");
+        return cache;
+    }
+
+    @Bean
+    ReaderHandles readerHandles(MeterRegistry registry) {
+        ReaderHandles handles = new ReaderHandles();
+        Gauge.builder("hicserve.reader.handles.open", handles, ReaderHandles::openCount)
+                .description("reader handles open now; 0 when idle").register(registry);
+        return handles;
+    }
+
+    @Bean
+    StreamLimiter streamLimiter(HicServeProperties props, MeterRegistry registry) {
+        StreamLimiter limiter = new StreamLimiter(props.maxConcurrentStreams(), props.retryAfter());
+        Gauge.builder("hicserve.streams.in_flight", limiter, StreamLimiter::inFlight).register(registry);
+        return limiter;
+    }
+
+    /**
+     * The bounded executor of per-chromosome cis work. Its queue holds at most one window of tasks per stream in
+     * flight, so it is never the unbounded queue that hides saturation.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService fanOutExecutor(HicServeProperties props, MeterRegistry registry) {
+        int threads = props.effectiveThreads();
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "cis-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, threads * props.maxConcurrentStreams())), factory,
+                new ThreadPoolExecutor.AbortPolicy());
+        log.info("cis executor: {} threads", threads);
+        return ExecutorServiceMetrics.monitor(registry, pool, "cis-fanout");
+    }
+
+    @Bean(destroyMethod = "close")
+    BufferAllocator arrowAllocator() {
+        return new RootAllocator();
+    }
+
+    @Bean
+    StreamMetrics streamMetrics(MeterRegistry registry) {
+        return new StreamMetrics(registry);
+    }
+
+    @Bean
+    QueryService queryService(DataDirectory dir, MetadataCache cache, ReaderHandles handles, StreamLimiter limiter,
+            ExecutorService fanOutExecutor, HicServeProperties props, BufferAllocator allocator, StreamMetrics metrics) {
+        return new QueryService(dir, cache, handles, limiter, fanOutExecutor, props, allocator, metrics);
+    }
+}

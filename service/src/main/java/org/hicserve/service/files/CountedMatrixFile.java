@@ -1,0 +1,96 @@
+package org.hicserve.service.files;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hicserve.reader.MatrixFile;
+import org.hicserve.reader.PixelSelector;
+import org.hicserve.reader.model.BinTable;
+import org.hicserve.reader.model.FileFormat;
+import org.hicserve.reader.model.Reference;
+import org.hicserve.reader.query.PixelQuery;
+
+/** A handle that takes itself off the open-handles count when closed (once, however often close is called). */
+final class CountedMatrixFile implements MatrixFile {
+    private final MatrixFile delegate;
+    private final AtomicInteger open;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    CountedMatrixFile(MatrixFile delegate, AtomicInteger open) {
+        this.delegate = delegate;
+        this.open = open;
+    }
+
+    @Override
+    public Path path() {
+        return delegate.path();
+    }
+
+    @Override
+    public FileFormat format() {
+        return delegate.format();
+    }
+
+    @Override
+    public String formatVersion() {
+        return delegate.formatVersion();
+    }
+
+    @Override
+    public String assembly() {
+        return delegate.assembly();
+    }
+
+    @Override
+    public List<Integer> resolutions() {
+        return delegate.resolutions();
+    }
+
+    @Override
+    public int resolution() {
+        return delegate.resolution();
+    }
+
+    @Override
+    public Reference chromosomes() {
+        return delegate.chromosomes();
+    }
+
+    @Override
+    public BinTable bins() {
+        return delegate.bins();
+    }
+
+    @Override
+    public List<String> normalizations() {
+        return delegate.normalizations();
+    }
+
+    @Override
+    public Map<Integer, List<String>> normalizationsByResolution() {
+        return delegate.normalizationsByResolution();
+    }
+
+    @Override
+    public boolean hasFloatCounts() {
+        return delegate.hasFloatCounts();
+    }
+
+    @Override
+    public PixelSelector fetch(PixelQuery query) {
+        return delegate.fetch(query);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                delegate.close();
+            } finally {
+                open.decrementAndGet();
+            }
+        }
+    }
+}

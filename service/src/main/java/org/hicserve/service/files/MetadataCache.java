@@ -1,0 +1,43 @@
+package org.hicserve.service.files;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.hicserve.reader.FileMetadata;
+import org.hicserve.reader.MatrixFiles;
+
+/**
+ * Parsed file metadata (headers, indexes, bin tables, weights), shared read-only by every request on a file.
+ * Keyed by path, size and modification time, so a replaced file is parsed afresh; bounded in entries.
+ * Handles are never cached: each request opens its own from the metadata. Thread-safe.
+ */
+public final class MetadataCache {
+    private record Key(Path path, long size, long modifiedMillis) {
+    }
+
+    private final Cache<Key, FileMetadata> cache;
+
+    public MetadataCache(int maxFiles) {
+        this.cache = Caffeine.newBuilder().maximumSize(maxFiles).recordStats().build();
+    }
+
+    public Cache<?, ?> cache() {
+        return cache;
+    }
+
+    /** The metadata of a file, parsed on first use; a file that fails to parse is not cached and fails again. */
+    public FileMetadata get(Path realPath) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(realPath, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stat " + realPath, e);
+        }
+        Key key = new Key(realPath, attrs.size(), attrs.lastModifiedTime().toMillis());
+        return cache.get(key, k -> MatrixFiles.readMetadata(k.path()));
+    }
+}

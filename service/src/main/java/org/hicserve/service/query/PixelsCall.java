@@ -1,0 +1,5 @@
+package org.hicserve.service.query;
+
+/** A pixels request: which file, at which resolution and unit ({@code null}: the defaults), and the query. */
+public record PixelsCall(String file, Integer resolution, String unit, PixelRequest request) {
+}

@@ -1,0 +1,243 @@
+package org.hicserve.service.query;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import org.apache.arrow.memory.BufferAllocator;
+import org.hicserve.reader.FileMetadata;
+import org.hicserve.reader.MatrixFile;
+import org.hicserve.reader.PixelSelector;
+import org.hicserve.reader.error.UnknownNameException;
+import org.hicserve.reader.model.Chromosome;
+import org.hicserve.reader.model.CountType;
+import org.hicserve.reader.model.GenomicInterval;
+import org.hicserve.reader.model.MatrixUnit;
+import org.hicserve.reader.model.PixelBatch;
+import org.hicserve.reader.model.Reference;
+import org.hicserve.reader.query.PixelQuery;
+import org.hicserve.service.config.HicServeProperties;
+import org.hicserve.service.exec.ChromosomeTask;
+import org.hicserve.service.exec.OrderedMerge;
+import org.hicserve.service.exec.StreamLimiter;
+import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.MetadataCache;
+import org.hicserve.service.files.ReaderHandles;
+import org.hicserve.service.format.OutputFormat;
+import org.hicserve.service.format.PixelTable;
+import org.hicserve.service.metrics.StreamMetrics;
+import org.hicserve.service.web.ApiException;
+
+/**
+ * What the endpoints do. Every check (file, resolution, chromosomes, normalization, saturation) and every open
+ * happens in the {@code prepare} methods, before the response starts; the returned {@link BatchStream} then only
+ * writes. Thread-safe: each call opens its own reader handles.
+ */
+public final class QueryService {
+    private final DataDirectory dataDirectory;
+    private final MetadataCache metadataCache;
+    private final ReaderHandles handles;
+    private final StreamLimiter limiter;
+    private final ExecutorService fanOut;
+    private final HicServeProperties properties;
+    private final BufferAllocator allocator;
+    private final StreamMetrics metrics;
+
+    public QueryService(DataDirectory dataDirectory, MetadataCache metadataCache, ReaderHandles handles,
+            StreamLimiter limiter, ExecutorService fanOut, HicServeProperties properties, BufferAllocator allocator,
+            StreamMetrics metrics) {
+        this.dataDirectory = dataDirectory;
+        this.metadataCache = metadataCache;
+        this.handles = handles;
+        this.limiter = limiter;
+        this.fanOut = fanOut;
+        this.properties = properties;
+        this.allocator = allocator;
+        this.metrics = metrics;
+    }
+
+    public List<FileInfo> files() {
+        return dataDirectory.list().stream().map(e -> new FileInfo(e.name(), e.format(), e.sizeBytes())).toList();
+    }
+
+    public Description describe(String file) {
+        Path path = dataDirectory.resolve(file);
+        FileMetadata meta = metadataCache.get(path);
+        List<Integer> resolutions = meta.resolutions();
+        try (MatrixFile f = handles.open(meta, resolutions.isEmpty() ? 0 : resolutions.get(0), null)) {
+            Set<String> union = new LinkedHashSet<>();
+            union.add(PixelQuery.NONE);
+            Map<Integer, List<String>> byResolution = new LinkedHashMap<>(f.normalizationsByResolution());
+            byResolution.values().forEach(union::addAll);
+            List<Description.ChromosomeInfo> chroms = f.chromosomes().chromosomes().stream()
+                    .map(c -> new Description.ChromosomeInfo(c.name(), c.length())).toList();
+            return new Description(file, meta.format().apiName(), f.formatVersion(), f.assembly(), f.resolutions(), chroms,
+                    List.copyOf(union), byResolution, f.hasFloatCounts() ? "float64" : "int32");
+        }
+    }
+
+    public BatchStream preparePixels(PixelsCall call) {
+        long start = System.nanoTime();
+        Path path = dataDirectory.resolve(call.file());
+        FileMetadata meta = metadataCache.get(path);
+        List<AutoCloseable> held = new ArrayList<>();
+        try {
+            held.add(limiter.acquire());
+            MatrixFile f = handles.open(meta, resolution(call.resolution()), unit(call.unit()));
+            held.add(0, f);
+            PixelRequest req = call.request();
+            PixelSelector selector = f.fetch(QueryPlanner.plan(f, req, properties.batchRows()));
+            held.add(0, selector);
+            Iterator<PixelBatch> batches = startOrBuffer(selector, req.format());
+            PixelTable table = new PixelTable(req.join(), selector.countType(), f.bins(),
+                    tableMetadata(call.file(), f.resolution(), req.normalization()));
+            String query = "range1=" + req.range1() + (req.range2() == null ? "" : " range2=" + req.range2())
+                    + " resolution=" + f.resolution() + " normalization=" + req.normalization();
+            return new BatchStream(batches, table, req.format(), allocator, closeAll(held),
+                    (rows, bytes, failure) -> metrics.record("pixels", req.format().apiName(), call.file(), query, rows,
+                            bytes, start, failure));
+        } catch (RuntimeException | Error e) {
+            closeQuietly(held);
+            throw e;
+        }
+    }
+
+    public BatchStream prepareCis(CisCall call) {
+        long start = System.nanoTime();
+        if (call.executor() != null && !call.executor().isBlank() && !call.executor().equals("threads")) {
+            if (call.executor().equals("processes")) {
+                throw ApiException.badRequest("unsupported_executor",
+                        "executor=processes is not available in this version; use executor=threads");
+            }
+            throw ApiException.badRequest("invalid_parameter", "executor must be 'threads' or 'processes', not '"
+                    + call.executor() + "'");
+        }
+        Path path = dataDirectory.resolve(call.file());
+        FileMetadata meta = metadataCache.get(path);
+        String normalization = call.normalization() == null || call.normalization().isBlank() ? PixelQuery.NONE
+                : call.normalization();
+        List<AutoCloseable> held = new ArrayList<>();
+        try {
+            held.add(limiter.acquire());
+            int resolution;
+            MatrixUnit unit = unit(call.unit());
+            List<Chromosome> chromosomes;
+            CountType countType;
+            PixelTable table;
+            try (MatrixFile first = handles.open(meta, resolution(call.resolution()), unit)) {
+                resolution = first.resolution();
+                chromosomes = select(first.chromosomes(), call.chromosomes());
+                boolean normalized = !normalization.equalsIgnoreCase(PixelQuery.NONE);
+                if (normalized && !first.normalizations().contains(normalization)) {
+                    throw new UnknownNameException("normalization", normalization, first.normalizations());
+                }
+                countType = normalized || first.hasFloatCounts() ? CountType.FLOAT64 : CountType.INT32;
+                table = new PixelTable(call.join(), countType, first.bins(),
+                        tableMetadata(call.file(), resolution, normalization));
+            }
+            List<ChromosomeTask> tasks = new ArrayList<>();
+            for (Chromosome c : chromosomes) {
+                tasks.add(out -> {
+                    try (MatrixFile h = handles.open(meta, resolution, unit);
+                            PixelSelector s = h.fetch(PixelQuery.cis(GenomicInterval.whole(h.chromosomes().get(c.id())))
+                                    .withNormalization(normalization).withBatchRows(properties.batchRows()))) {
+                        while (s.hasNext()) {
+                            out.accept(s.next());
+                        }
+                    }
+                });
+            }
+            OrderedMerge merge = new OrderedMerge(fanOut, tasks, properties.effectiveThreads(), properties.queueBatches());
+            held.add(0, merge);
+            merge.start();
+            Iterator<PixelBatch> batches = call.format() == OutputFormat.JSON ? bufferForJson(merge) : merge;
+            if (batches == merge) {
+                merge.hasNext(); // the first chromosome's first batch: a file that cannot be read fails before the answer
+            }
+            String query = "chromosomes=" + (call.chromosomes().isEmpty() ? "all" : String.join(",", call.chromosomes()))
+                    + " resolution=" + resolution + " normalization=" + normalization;
+            return new BatchStream(batches, table, call.format(), allocator, closeAll(held),
+                    (rows, bytes, failure) -> metrics.record("cis", call.format().apiName(), call.file(), query, rows, bytes,
+                            start, failure));
+        } catch (RuntimeException | Error e) {
+            closeQuietly(held);
+            throw e;
+        }
+    }
+
+    private static List<Chromosome> select(Reference reference, List<String> names) {
+        if (names.isEmpty()) {
+            return reference.chromosomes();
+        }
+        Set<Chromosome> chosen = new LinkedHashSet<>();
+        for (String n : names) {
+            chosen.add(reference.byName(n.strip()));
+        }
+        return chosen.stream().sorted(Comparator.comparingInt(Chromosome::id)).toList();
+    }
+
+    /** Reads the first batch now (so read errors come before the answer) or, for JSON, the whole bounded answer. */
+    private Iterator<PixelBatch> startOrBuffer(PixelSelector selector, OutputFormat format) {
+        if (format == OutputFormat.JSON) {
+            return bufferForJson(selector);
+        }
+        selector.hasNext();
+        return selector;
+    }
+
+    /** JSON cannot be cut short cleanly, so its answer is read whole first, up to the configured row limit. */
+    private Iterator<PixelBatch> bufferForJson(Iterator<PixelBatch> batches) {
+        List<PixelBatch> all = new ArrayList<>();
+        long rows = 0;
+        while (batches.hasNext()) {
+            PixelBatch b = batches.next();
+            rows += b.size();
+            if (rows > properties.jsonMaxRows()) {
+                throw ApiException.tooLarge("the answer has more than " + properties.jsonMaxRows()
+                        + " rows, the limit for format=json; use format=arrow or format=tsv, or a smaller region");
+            }
+            all.add(b);
+        }
+        return all.iterator();
+    }
+
+    private static Map<String, String> tableMetadata(String file, int resolution, String normalization) {
+        return Map.of("hicserve.file", file, "hicserve.resolution", Integer.toString(resolution),
+                "hicserve.normalization", normalization);
+    }
+
+    private static int resolution(Integer r) {
+        return r == null ? 0 : r;
+    }
+
+    private static MatrixUnit unit(String u) {
+        return u == null || u.isBlank() ? null : MatrixUnit.parse(u);
+    }
+
+    private static AutoCloseable closeAll(List<AutoCloseable> held) {
+        List<AutoCloseable> copy = List.copyOf(held);
+        return () -> closeQuietly(copy);
+    }
+
+    private static void closeQuietly(List<AutoCloseable> held) {
+        RuntimeException first = null;
+        for (AutoCloseable c : held) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new IllegalStateException("closing " + c + " failed", e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.hicserve.service.web;
+
+import java.util.List;
+import org.hicserve.service.query.Description;
+import org.hicserve.service.query.FileInfo;
+import org.hicserve.service.query.QueryService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code files} and {@code describe}. */
+@RestController
+class FilesController {
+    private final QueryService queries;
+
+    FilesController(QueryService queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping(path = "/api/v1/files", produces = "application/json")
+    List<FileInfo> files() {
+        return queries.files();
+    }
+
+    @GetMapping(path = "/api/v1/describe", produces = "application/json")
+    Description describe(@RequestParam(required = false) String file) {
+        return queries.describe(file);
+    }
+}

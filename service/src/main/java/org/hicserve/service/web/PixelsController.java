@@ -1,0 +1,109 @@
+package org.hicserve.service.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.hicserve.reader.model.QuerySpan;
+import org.hicserve.service.format.OutputFormat;
+import org.hicserve.service.query.BatchStream;
+import org.hicserve.service.query.CisCall;
+import org.hicserve.service.query.PixelRequest;
+import org.hicserve.service.query.PixelsCall;
+import org.hicserve.service.query.QueryService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code pixels} and {@code cis}: bind the parameters, let {@link QueryService} check and open everything, then
+ * hand the response a body that only writes.
+ */
+@RestController
+class PixelsController {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PixelsController.class);
+    private final QueryService queries;
+
+    PixelsController(QueryService queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/v1/pixels")
+    ResponseEntity<StreamingResponseBody> pixels(
+            @RequestParam(required = false) String file,
+            @RequestParam(required = false) Integer resolution,
+            @RequestParam(required = false) String range1,
+            @RequestParam(required = false) String range2,
+            @RequestParam(required = false) String normalization,
+            @RequestParam(required = false) String join,
+            @RequestParam(name = "query_span", required = false) String querySpan,
+            @RequestParam(name = "diagonal_band_width", required = false) Long diagonalBandWidth,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String unit,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (range1 == null || range1.isBlank()) {
+            throw ApiException.badRequest("missing_parameter", "parameter 'range1' is required (e.g. chr1 or chr1:0-5,000,000)");
+        }
+        PixelRequest request = new PixelRequest(range1, range2, normalizationOrNone(normalization), bool("join", join),
+                querySpan == null ? QuerySpan.UPPER_TRIANGLE : QuerySpan.parse(querySpan),
+                diagonalBandWidth == null ? 0 : diagonalBandWidth, format(format, accept));
+        return stream(queries.preparePixels(new PixelsCall(file, resolution, unit, request)));
+    }
+
+    @GetMapping("/api/v1/cis")
+    ResponseEntity<StreamingResponseBody> cis(
+            @RequestParam(required = false) String file,
+            @RequestParam(required = false) Integer resolution,
+            @RequestParam(required = false) String chromosomes,
+            @RequestParam(required = false) String normalization,
+            @RequestParam(required = false) String join,
+            @RequestParam(required = false) String executor,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String unit,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        List<String> names = chromosomes == null || chromosomes.isBlank() ? List.of()
+                : Arrays.stream(chromosomes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        CisCall call = new CisCall(file, resolution, unit, names, normalizationOrNone(normalization), bool("join", join),
+                executor, format(format, accept));
+        return stream(queries.prepareCis(call));
+    }
+
+    private static ResponseEntity<StreamingResponseBody> stream(BatchStream prepared) {
+        StreamingResponseBody body = out -> {
+            try {
+                prepared.writeTo(out);
+            } catch (RuntimeException | java.io.IOException | Error e) {
+                log.warn("aborting a response after its first byte: {}", e.toString());
+                throw new StreamAbortedException("response aborted after its first byte: " + e);
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(prepared.mediaType())).body(body);
+    }
+
+    private static String normalizationOrNone(String n) {
+        return n == null || n.isBlank() || n.equalsIgnoreCase("none") ? "NONE" : n.strip();
+    }
+
+    private static boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ApiException.badRequest("invalid_parameter", name + " must be true or false, not '" + value + "'");
+        };
+    }
+
+    private static OutputFormat format(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            return OutputFormat.parse(format).orElseThrow(() -> ApiException.badRequest("invalid_parameter",
+                    "format must be one of arrow, tsv, json; not '" + format + "'"));
+        }
+        return OutputFormat.fromAccept(accept).orElse(OutputFormat.ARROW);
+    }
+}
