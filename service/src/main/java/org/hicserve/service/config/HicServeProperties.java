@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueBatches batches a cis task may read ahead of the response before it waits
  * @param jsonMaxRows largest answer served as JSON (413 beyond)
  * @param metadataCacheFiles files whose parsed metadata stays cached
+ * @param executor default executor of cis requests: {@code threads} or {@code processes}
+ * @param workers worker processes (local and remote) for {@code executor=processes}
  */
 @ConfigurationProperties("hicserve")
 public record HicServeProperties(
@@ -26,7 +28,21 @@ public record HicServeProperties(
         @DefaultValue("262144") int batchRows,
         @DefaultValue("4") int queueBatches,
         @DefaultValue("1000000") long jsonMaxRows,
-        @DefaultValue("64") int metadataCacheFiles) {
+        @DefaultValue("64") int metadataCacheFiles,
+        @DefaultValue("threads") String executor,
+        @DefaultValue Workers workers) {
+
+    /**
+     * @param local worker processes the service starts (0: none)
+     * @param remote {@code host:port} of workers started by hand on other hosts ({@code hicserve.jar worker --host H --port P})
+     * @param taskTimeout a task running longer marks its worker as hung (killed, replaced, task retried)
+     * @param startTimeout longest a worker may take to start
+     * @param jvmOptions options for the worker JVMs
+     */
+    public record Workers(@DefaultValue("0") int local, @DefaultValue("") java.util.List<String> remote,
+            @DefaultValue("10m") Duration taskTimeout, @DefaultValue("60s") Duration startTimeout,
+            @DefaultValue("-Xmx512m -XX:+UseSerialGC") String jvmOptions) {
+    }
 
     public int effectiveThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

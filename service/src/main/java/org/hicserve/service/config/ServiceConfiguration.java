@@ -20,6 +20,8 @@ import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
 import org.hicserve.service.metrics.StreamMetrics;
 import org.hicserve.service.query.QueryService;
+import org.hicserve.service.worker.WorkerPool;
+import org.hicserve.service.worker.WorkerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -113,9 +115,22 @@ public class ServiceConfiguration {
         return new StreamMetrics(registry);
     }
 
+    /** Worker processes for executor=processes; an empty pool (nothing started) unless configured. */
+    @Bean(destroyMethod = "close")
+    WorkerPool workerPool(HicServeProperties props, BufferAllocator allocator, MeterRegistry registry) {
+        HicServeProperties.Workers w = props.workers();
+        WorkerSettings settings = new WorkerSettings(w.local(), w.remote(), w.taskTimeout(), w.startTimeout(), w.jvmOptions());
+        WorkerPool pool = WorkerPool.start(settings, allocator, registry);
+        if (settings.enabled()) {
+            log.info("worker pool: {} local, {} remote; {} healthy", w.local(), settings.remote().size(), pool.healthy());
+        }
+        return pool;
+    }
+
     @Bean
     QueryService queryService(DataDirectory dir, MetadataCache cache, ReaderHandles handles, StreamLimiter limiter,
-            ExecutorService fanOutExecutor, HicServeProperties props, BufferAllocator allocator, StreamMetrics metrics) {
-        return new QueryService(dir, cache, handles, limiter, fanOutExecutor, props, allocator, metrics);
+            ExecutorService fanOutExecutor, WorkerPool workers, HicServeProperties props, BufferAllocator allocator,
+            StreamMetrics metrics) {
+        return new QueryService(dir, cache, handles, limiter, fanOutExecutor, workers, props, allocator, metrics);
     }
 }

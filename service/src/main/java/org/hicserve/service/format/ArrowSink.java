@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -15,9 +13,9 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.hicserve.reader.model.CountType;
 import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.model.Reference;
+import org.hicserve.service.arrow.PixelColumns;
 import org.hicserve.service.arrow.PixelSchemas;
 
 /**
@@ -90,34 +88,11 @@ public final class ArrowSink implements PixelSink {
                 start2.set(i, (int) coords2.start(b2[i]));
                 end2.set(i, (int) coords2.end(b2[i]));
             }
+            PixelColumns.fillCount(root.getVector("count"), b);
+            root.setRowCount(n);
         } else {
-            BigIntVector bin1 = (BigIntVector) root.getVector(0);
-            BigIntVector bin2 = (BigIntVector) root.getVector(1);
-            bin1.allocateNew(n);
-            bin2.allocateNew(n);
-            long[] b1 = b.bin1();
-            long[] b2 = b.bin2();
-            for (int i = 0; i < n; i++) {
-                bin1.set(i, b1[i]);
-                bin2.set(i, b2[i]);
-            }
+            PixelColumns.fillIds(root, b);
         }
-        var countVector = root.getVector("count");
-        if (table.countType() == CountType.INT32) {
-            IntVector count = (IntVector) countVector;
-            count.allocateNew(n);
-            int[] c = b.intCounts();
-            for (int i = 0; i < n; i++) {
-                count.set(i, c[i]);
-            }
-        } else {
-            Float8Vector count = (Float8Vector) countVector;
-            count.allocateNew(n);
-            for (int i = 0; i < n; i++) {
-                count.set(i, b.count(i));
-            }
-        }
-        root.setRowCount(n);
         writer.writeBatch();
     }
 

@@ -33,6 +33,8 @@ import org.hicserve.service.format.OutputFormat;
 import org.hicserve.service.format.PixelTable;
 import org.hicserve.service.metrics.StreamMetrics;
 import org.hicserve.service.web.ApiException;
+import org.hicserve.service.worker.WorkerPool;
+import org.hicserve.service.worker.WorkerTask;
 
 /**
  * What the endpoints do. Every check (file, resolution, chromosomes, normalization, saturation) and every open
@@ -45,18 +47,20 @@ public final class QueryService {
     private final ReaderHandles handles;
     private final StreamLimiter limiter;
     private final ExecutorService fanOut;
+    private final WorkerPool workers;
     private final HicServeProperties properties;
     private final BufferAllocator allocator;
     private final StreamMetrics metrics;
 
     public QueryService(DataDirectory dataDirectory, MetadataCache metadataCache, ReaderHandles handles,
-            StreamLimiter limiter, ExecutorService fanOut, HicServeProperties properties, BufferAllocator allocator,
-            StreamMetrics metrics) {
+            StreamLimiter limiter, ExecutorService fanOut, WorkerPool workers, HicServeProperties properties,
+            BufferAllocator allocator, StreamMetrics metrics) {
         this.dataDirectory = dataDirectory;
         this.metadataCache = metadataCache;
         this.handles = handles;
         this.limiter = limiter;
         this.fanOut = fanOut;
+        this.workers = workers;
         this.properties = properties;
         this.allocator = allocator;
         this.metrics = metrics;
@@ -110,14 +114,7 @@ public final class QueryService {
 
     public BatchStream prepareCis(CisCall call) {
         long start = System.nanoTime();
-        if (call.executor() != null && !call.executor().isBlank() && !call.executor().equals("threads")) {
-            if (call.executor().equals("processes")) {
-                throw ApiException.badRequest("unsupported_executor",
-                        "executor=processes is not available in this version; use executor=threads");
-            }
-            throw ApiException.badRequest("invalid_parameter", "executor must be 'threads' or 'processes', not '"
-                    + call.executor() + "'");
-        }
+        boolean processes = useProcesses(call.executor());
         Path path = dataDirectory.resolve(call.file());
         FileMetadata meta = metadataCache.get(path);
         String normalization = call.normalization() == null || call.normalization().isBlank() ? PixelQuery.NONE
@@ -143,6 +140,12 @@ public final class QueryService {
             }
             List<ChromosomeTask> tasks = new ArrayList<>();
             for (Chromosome c : chromosomes) {
+                if (processes) {
+                    WorkerTask task = new WorkerTask(path.toString(), resolution, unit == null ? null : unit.name(), c.name(),
+                            normalization, properties.batchRows());
+                    tasks.add(out -> workers.run(task, out));
+                    continue;
+                }
                 tasks.add(out -> {
                     try (MatrixFile h = handles.open(meta, resolution, unit);
                             PixelSelector s = h.fetch(PixelQuery.cis(GenomicInterval.whole(h.chromosomes().get(c.id())))
@@ -153,7 +156,9 @@ public final class QueryService {
                     }
                 });
             }
-            OrderedMerge merge = new OrderedMerge(fanOut, tasks, properties.effectiveThreads(), properties.queueBatches());
+            // with processes, the executor's threads only wait on workers: keep as many tasks ahead as there are workers
+            int parallelism = processes ? Math.min(workers.size(), properties.effectiveThreads() * 2) : properties.effectiveThreads();
+            OrderedMerge merge = new OrderedMerge(fanOut, tasks, parallelism, properties.queueBatches());
             held.add(0, merge);
             merge.start();
             Iterator<PixelBatch> batches = call.format() == OutputFormat.JSON ? bufferForJson(merge) : merge;
@@ -161,13 +166,31 @@ public final class QueryService {
                 merge.hasNext(); // the first chromosome's first batch: a file that cannot be read fails before the answer
             }
             String query = "chromosomes=" + (call.chromosomes().isEmpty() ? "all" : String.join(",", call.chromosomes()))
-                    + " resolution=" + resolution + " normalization=" + normalization;
+                    + " resolution=" + resolution + " normalization=" + normalization
+                    + " executor=" + (processes ? "processes" : "threads");
             return new BatchStream(batches, table, call.format(), allocator, closeAll(held),
                     (rows, bytes, failure) -> metrics.record("cis", call.format().apiName(), call.file(), query, rows, bytes,
                             start, failure));
         } catch (RuntimeException | Error e) {
             closeQuietly(held);
             throw e;
+        }
+    }
+
+    private boolean useProcesses(String requested) {
+        String executor = requested == null || requested.isBlank() ? properties.executor() : requested.strip();
+        switch (executor) {
+            case "threads":
+                return false;
+            case "processes":
+                if (workers.size() == 0) {
+                    throw ApiException.badRequest("unsupported_executor", "executor=processes needs worker processes: set "
+                            + "hicserve.workers.local (and/or hicserve.workers.remote); this service has none");
+                }
+                return true;
+            default:
+                throw ApiException.badRequest("invalid_parameter", "executor must be 'threads' or 'processes', not '"
+                        + executor + "'");
         }
     }
 

@@ -7,6 +7,7 @@ import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.error.UnsupportedFormatException;
 import org.hicserve.service.exec.SaturatedException;
+import org.hicserve.service.worker.WorkersUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +60,14 @@ class ApiExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.RETRY_AFTER, "2");
         return body(HttpStatus.SERVICE_UNAVAILABLE, "saturated", e.getMessage(), headers);
+    }
+
+    @ExceptionHandler(WorkersUnavailableException.class)
+    ResponseEntity<ApiError> workers(WorkersUnavailableException e) {
+        log.warn("workers unavailable: {}", e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.RETRY_AFTER, "5");
+        return body(HttpStatus.SERVICE_UNAVAILABLE, "workers_unavailable", e.getMessage(), headers);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
