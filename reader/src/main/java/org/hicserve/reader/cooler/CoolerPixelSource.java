@@ -3,6 +3,7 @@ package org.hicserve.reader.cooler;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.hicserve.reader.error.MalformedFileException;
 import org.hicserve.reader.model.BinRange;
 import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.transform.RawPixelSource;
@@ -37,6 +38,7 @@ final class CoolerPixelSource implements RawPixelSource {
     private long pixel;     // next pixel row to read in the current scan
     private long pixelEnd;  // end of the current scan's slab
     private long row;       // bin1 of `pixel`
+    private long lastBin2;  // bin2 of the pixel before `pixel` in its row (row - 1 at a row's start)
 
     CoolerPixelSource(CoolerGroup group, ChunkReader reader, List<Scan> scans) {
         this.group = group;
@@ -77,6 +79,7 @@ final class CoolerPixelSource implements RawPixelSource {
         row = scan.rows().first();
         pixel = offsets[(int) scan.rows().first()];
         pixelEnd = offsets[(int) scan.rows().end()];
+        lastBin2 = row - 1;
         return true;
     }
 
@@ -102,13 +105,23 @@ final class CoolerPixelSource implements RawPixelSource {
         int kept = 0;
         long r = row;
         long nextRowStart = offsets[(int) r + 1];
+        long prev = lastBin2;
+        long nBins = group.bins.size();
         for (int i = 0; i < n; i++) {
             long p = from + i;
             while (p >= nextRowStart) {
                 r++;
                 nextRowStart = offsets[(int) r + 1];
+                prev = r - 1;
             }
             long b2 = bin2Buffer[i];
+            // a symmetric-upper row holds strictly increasing bin2 >= bin1: anything else is a corrupt index or column
+            if (b2 <= prev || b2 >= nBins) {
+                throw new MalformedFileException(reader.file() + ": " + group.bin2Column.name() + "[" + p + "] = " + b2
+                        + " in row " + r + " after " + (prev < r ? "the row start" : "bin2 " + prev)
+                        + " (expected increasing ids in [" + r + ", " + nBins + ")): corrupt pixel table or bin1_offset");
+            }
+            prev = b2;
             if (b2 < lo || b2 >= hi || (skipDiagonal && b2 == r)) {
                 continue;
             }
@@ -127,6 +140,7 @@ final class CoolerPixelSource implements RawPixelSource {
             kept++;
         }
         row = r;
+        lastBin2 = prev;
         pixel = from + n;
         return kept;
     }
