@@ -29,6 +29,9 @@ public final class OrderedMerge implements Iterator<PixelBatch>, AutoCloseable {
 
     private static final class Running {
         final BlockingQueue<Object> queue;
+        final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        /** Taken by whichever comes first: the task starting, or close() dropping it unstarted. */
+        final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
         volatile boolean cancelled;
         Future<?> future;
 
@@ -87,6 +90,17 @@ public final class OrderedMerge implements Iterator<PixelBatch>, AutoCloseable {
     }
 
     private static void runTask(ChromosomeTask task, Running r) {
+        if (!r.claimed.compareAndSet(false, true)) {
+            return; // dropped by close() before it started
+        }
+        try {
+            runTaskBody(task, r);
+        } finally {
+            r.finished.countDown();
+        }
+    }
+
+    private static void runTaskBody(ChromosomeTask task, Running r) {
         try {
             task.run(batch -> {
                 if (r.cancelled) {
@@ -158,7 +172,10 @@ public final class OrderedMerge implements Iterator<PixelBatch>, AutoCloseable {
         return b;
     }
 
-    /** Cancels every task still running or queued; their handles close as they stop. */
+    /**
+     * Cancels every task still running or queued and waits (briefly) for the running ones to stop, so that what
+     * they use (a selector opened by the caller, say) is no longer touched when this returns.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -166,21 +183,33 @@ public final class OrderedMerge implements Iterator<PixelBatch>, AutoCloseable {
         }
         closed = true;
         pending = null;
+        List<Running> all = new java.util.ArrayList<>(inflight);
         if (current != null) {
-            cancel(current);
+            all.add(current);
             current = null;
         }
-        for (Running r : inflight) {
-            cancel(r);
-        }
         inflight.clear();
+        for (Running r : all) {
+            r.cancelled = true;
+            r.queue.clear();
+            if (r.claimed.compareAndSet(false, true)) {
+                r.finished.countDown(); // never started, and now never will
+                if (r.future != null) {
+                    r.future.cancel(false);
+                }
+            }
+        }
+        for (Running r : all) {
+            try {
+                if (!r.finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS) && r.future != null) {
+                    r.future.cancel(true); // stuck in I/O: interrupt it
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
-    private static void cancel(Running r) {
-        r.cancelled = true;
-        if (r.future != null) {
-            r.future.cancel(true);
-        }
-        r.queue.clear();
-    }
+    private static final long STOP_WAIT_SECONDS = 10;
 }

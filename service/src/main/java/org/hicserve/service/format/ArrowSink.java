@@ -2,7 +2,6 @@ package org.hicserve.service.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.IntVector;
@@ -50,8 +49,8 @@ public final class ArrowSink implements PixelSink {
             } else {
                 chromosomeNames = null;
             }
-            // the writer closes its channel on close(): shield the response so that closing never completes a failed stream
-            this.writer = new ArrowStreamWriter(root, provider, Channels.newChannel(new NonClosingOutputStream(out)));
+            // the writer closes its channel on close(); this channel never closes the response under it
+            this.writer = new ArrowStreamWriter(root, provider, new OutputStreamChannel(out));
         } catch (RuntimeException e) {
             allocator.close();
             throw e;

@@ -98,7 +98,14 @@ public final class QueryService {
             PixelRequest req = call.request();
             PixelSelector selector = f.fetch(QueryPlanner.plan(f, req, properties.batchRows()));
             held.add(0, selector);
-            Iterator<PixelBatch> batches = startOrBuffer(selector, req.format());
+            // read on an executor thread while the request thread writes: decoding and sending overlap
+            OrderedMerge reading = new OrderedMerge(fanOut, List.of(out -> {
+                while (selector.hasNext()) {
+                    out.accept(selector.next());
+                }
+            }), 1, properties.queueBatches());
+            held.add(0, reading);
+            Iterator<PixelBatch> batches = startOrBuffer(reading.start(), req.format());
             PixelTable table = new PixelTable(req.join(), selector.countType(), f.bins(),
                     tableMetadata(call.file(), f.resolution(), req.normalization()));
             String query = "range1=" + req.range1() + (req.range2() == null ? "" : " range2=" + req.range2())
@@ -161,10 +168,8 @@ public final class QueryService {
             OrderedMerge merge = new OrderedMerge(fanOut, tasks, parallelism, properties.queueBatches());
             held.add(0, merge);
             merge.start();
-            Iterator<PixelBatch> batches = call.format() == OutputFormat.JSON ? bufferForJson(merge) : merge;
-            if (batches == merge) {
-                merge.hasNext(); // the first chromosome's first batch: a file that cannot be read fails before the answer
-            }
+            // the first chromosome's first batch: a file that cannot be read fails before the answer
+            Iterator<PixelBatch> batches = startOrBuffer(merge, call.format());
             String query = "chromosomes=" + (call.chromosomes().isEmpty() ? "all" : String.join(",", call.chromosomes()))
                     + " resolution=" + resolution + " normalization=" + normalization
                     + " executor=" + (processes ? "processes" : "threads");
@@ -206,12 +211,12 @@ public final class QueryService {
     }
 
     /** Reads the first batch now (so read errors come before the answer) or, for JSON, the whole bounded answer. */
-    private Iterator<PixelBatch> startOrBuffer(PixelSelector selector, OutputFormat format) {
+    private Iterator<PixelBatch> startOrBuffer(Iterator<PixelBatch> batches, OutputFormat format) {
         if (format == OutputFormat.JSON) {
-            return bufferForJson(selector);
+            return bufferForJson(batches);
         }
-        selector.hasNext();
-        return selector;
+        batches.hasNext();
+        return batches;
     }
 
     /** JSON cannot be cut short cleanly, so its answer is read whole first, up to the configured row limit. */
