@@ -26,7 +26,9 @@ public final class ArrowSink implements PixelSink {
     private final BufferAllocator allocator;
     private final VectorSchemaRoot root;
     private final VarCharVector chromosomeNames;
+    private final OutputStreamChannel channel;
     private final ArrowStreamWriter writer;
+    private boolean finished;
     private final BinCoordinates coords1;
     private final BinCoordinates coords2;
 
@@ -50,7 +52,8 @@ public final class ArrowSink implements PixelSink {
                 chromosomeNames = null;
             }
             // the writer closes its channel on close(); this channel never closes the response under it
-            this.writer = new ArrowStreamWriter(root, provider, new OutputStreamChannel(out));
+            this.channel = new OutputStreamChannel(out);
+            this.writer = new ArrowStreamWriter(root, provider, channel);
         } catch (RuntimeException e) {
             allocator.close();
             throw e;
@@ -98,10 +101,15 @@ public final class ArrowSink implements PixelSink {
     @Override
     public void finish() throws IOException {
         writer.end();
+        finished = true;
     }
 
     @Override
     public void close() {
+        if (!finished) {
+            // ArrowStreamWriter.close() writes the end-of-stream marker: a failed answer must not get one
+            channel.discardWrites();
+        }
         try {
             writer.close();
         } catch (RuntimeException ignored) {

@@ -16,6 +16,12 @@ final class OutputStreamChannel implements WritableByteChannel {
     private final OutputStream out;
     private byte[] staging;
     private boolean open = true;
+    private boolean discarding;
+
+    /** From now on, drop whatever is written: used when an answer failed, so nothing can end it cleanly. */
+    void discardWrites() {
+        discarding = true;
+    }
 
     OutputStreamChannel(OutputStream out) {
         this.out = out;
@@ -24,6 +30,10 @@ final class OutputStreamChannel implements WritableByteChannel {
     @Override
     public int write(ByteBuffer src) throws IOException {
         int n = src.remaining();
+        if (discarding) {
+            src.position(src.limit());
+            return n;
+        }
         if (src.hasArray()) {
             out.write(src.array(), src.arrayOffset() + src.position(), n);
             src.position(src.limit());
@@ -48,6 +58,8 @@ final class OutputStreamChannel implements WritableByteChannel {
     @Override
     public void close() throws IOException {
         open = false;
-        out.flush();
+        if (!discarding) {
+            out.flush();
+        }
     }
 }
