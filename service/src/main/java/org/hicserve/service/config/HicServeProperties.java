@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueBatches batches a cis task may read ahead of the response before it waits
  * @param jsonMaxRows largest answer served as JSON (413 beyond)
  * @param metadataCacheFiles files whose parsed metadata stays cached
+ * @param denseMaxCells largest region served as a dense .npy matrix, in cells (413 beyond)
+ * @param pngMaxCells largest region drawn as a PNG heatmap, in cells (413 beyond)
  * @param executor default executor of cis requests: {@code threads} or {@code processes}
  * @param workers worker processes (local and remote) for {@code executor=processes}
  */
@@ -29,6 +31,8 @@ public record HicServeProperties(
         @DefaultValue("4") int queueBatches,
         @DefaultValue("1000000") long jsonMaxRows,
         @DefaultValue("64") int metadataCacheFiles,
+        @DefaultValue("4000000") long denseMaxCells,
+        @DefaultValue("1000000") long pngMaxCells,
         @DefaultValue("threads") String executor,
         @DefaultValue Workers workers) {
 

@@ -8,7 +8,11 @@ import java.util.Optional;
 public enum OutputFormat {
     ARROW("arrow", "application/vnd.apache.arrow.stream"),
     TSV("tsv", "text/tab-separated-values"),
-    JSON("json", "application/json");
+    JSON("json", "application/json"),
+    /** A dense float64 matrix of a region, as a NumPy .npy file (pixels only). */
+    NPY("npy", "application/x-npy"),
+    /** A heatmap of a region (pixels only). */
+    PNG("png", "image/png");
 
     private final String apiName;
     private final String mediaType;
@@ -24,6 +28,11 @@ public enum OutputFormat {
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /** Formats that need the whole region as a dense matrix (bounded in size, refused with 413 past it). */
+    public boolean isDense() {
+        return this == NPY || this == PNG;
     }
 
     public static Optional<OutputFormat> parse(String name) {

@@ -13,6 +13,7 @@ public final class Sinks {
             case ARROW -> new ArrowSink(out, table, allocator);
             case TSV -> new TsvSink(out, table);
             case JSON -> new JsonSink(out, table);
+            case NPY, PNG -> throw new IllegalArgumentException(format + " needs a dense matrix: see DenseMatrix");
         };
     }
 }

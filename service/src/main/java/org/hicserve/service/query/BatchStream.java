@@ -24,26 +24,37 @@ public final class BatchStream implements AutoCloseable {
         void finished(long rows, long bytes, Throwable failure);
     }
 
+    /** Makes the sink that writes the answer, given the response stream. */
+    public interface SinkFactory {
+        PixelSink create(OutputStream out);
+    }
+
     private final Iterator<PixelBatch> batches;
     private final PixelTable table;
-    private final OutputFormat format;
-    private final BufferAllocator allocator;
+    private final String mediaType;
+    private final SinkFactory sinks;
     private final AutoCloseable resources;
     private final Observer observer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /** An answer in one of the streamed formats (Arrow, TSV, JSON). */
     public BatchStream(Iterator<PixelBatch> batches, PixelTable table, OutputFormat format, BufferAllocator allocator,
+            AutoCloseable resources, Observer observer) {
+        this(batches, table, format.mediaType(), out -> Sinks.create(format, out, table, allocator), resources, observer);
+    }
+
+    public BatchStream(Iterator<PixelBatch> batches, PixelTable table, String mediaType, SinkFactory sinks,
             AutoCloseable resources, Observer observer) {
         this.batches = batches;
         this.table = table;
-        this.format = format;
-        this.allocator = allocator;
+        this.mediaType = mediaType;
+        this.sinks = sinks;
         this.resources = resources;
         this.observer = observer;
     }
 
     public String mediaType() {
-        return format.mediaType();
+        return mediaType;
     }
 
     public PixelTable table() {
@@ -55,7 +66,7 @@ public final class BatchStream implements AutoCloseable {
         CountingOutputStream out = new CountingOutputStream(rawOut);
         long rows = 0;
         Throwable failure = null;
-        try (PixelSink sink = Sinks.create(format, out, table, allocator)) {
+        try (PixelSink sink = sinks.create(out)) {
             sink.begin();
             while (batches.hasNext()) {
                 PixelBatch b = batches.next();

@@ -19,7 +19,9 @@ import org.hicserve.reader.model.Chromosome;
 import org.hicserve.reader.model.CountType;
 import org.hicserve.reader.model.GenomicInterval;
 import org.hicserve.reader.model.MatrixUnit;
+import org.hicserve.reader.model.BinRange;
 import org.hicserve.reader.model.PixelBatch;
+import org.hicserve.reader.model.QuerySpan;
 import org.hicserve.reader.model.Reference;
 import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.service.config.HicServeProperties;
@@ -29,7 +31,10 @@ import org.hicserve.service.exec.StreamLimiter;
 import org.hicserve.service.files.DataDirectory;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
+import org.hicserve.service.format.DenseMatrix;
+import org.hicserve.service.format.NpySink;
 import org.hicserve.service.format.OutputFormat;
+import org.hicserve.service.format.PngSink;
 import org.hicserve.service.format.PixelTable;
 import org.hicserve.service.metrics.StreamMetrics;
 import org.hicserve.service.web.ApiException;
@@ -96,7 +101,13 @@ public final class QueryService {
             MatrixFile f = handles.open(meta, resolution(call.resolution()), unit(call.unit()));
             held.add(0, f);
             PixelRequest req = call.request();
-            PixelSelector selector = f.fetch(QueryPlanner.plan(f, req, properties.batchRows()));
+            PixelQuery query = QueryPlanner.plan(f, req, properties.batchRows());
+            DenseMatrix dense = null;
+            if (req.format().isDense()) {
+                query = query.isCis() ? query.withSpan(QuerySpan.FULL) : query; // a matrix has both triangles
+                dense = denseMatrix(f, query, req.format());
+            }
+            PixelSelector selector = f.fetch(query);
             held.add(0, selector);
             // read on an executor thread while the request thread writes: decoding and sending overlap
             OrderedMerge reading = new OrderedMerge(fanOut, List.of(out -> {
@@ -105,14 +116,26 @@ public final class QueryService {
                 }
             }), 1, properties.queueBatches());
             held.add(0, reading);
-            Iterator<PixelBatch> batches = startOrBuffer(reading.start(), req.format());
+            Iterator<PixelBatch> batches;
+            if (dense != null) {
+                reading.start().forEachRemaining(dense::add); // bounded by the cell limit; errors come before the answer
+                batches = java.util.Collections.emptyIterator();
+            } else {
+                batches = startOrBuffer(reading.start(), req.format());
+            }
             PixelTable table = new PixelTable(req.join(), selector.countType(), f.bins(),
                     tableMetadata(call.file(), f.resolution(), req.normalization()));
-            String query = "range1=" + req.range1() + (req.range2() == null ? "" : " range2=" + req.range2())
+            String description = "range1=" + req.range1() + (req.range2() == null ? "" : " range2=" + req.range2())
                     + " resolution=" + f.resolution() + " normalization=" + req.normalization();
-            return new BatchStream(batches, table, req.format(), allocator, closeAll(held),
-                    (rows, bytes, failure) -> metrics.record("pixels", req.format().apiName(), call.file(), query, rows,
-                            bytes, start, failure));
+            BatchStream.Observer observer = (rows, bytes, failure) -> metrics.record("pixels", req.format().apiName(),
+                    call.file(), description, rows, bytes, start, failure);
+            if (dense != null) {
+                DenseMatrix matrix = dense;
+                BatchStream.SinkFactory sink = req.format() == OutputFormat.NPY ? out -> new NpySink(out, matrix)
+                        : out -> new PngSink(out, matrix);
+                return new BatchStream(batches, table, req.format().mediaType(), sink, closeAll(held), observer);
+            }
+            return new BatchStream(batches, table, req.format(), allocator, closeAll(held), observer);
         } catch (RuntimeException | Error e) {
             closeQuietly(held);
             throw e;
@@ -122,6 +145,10 @@ public final class QueryService {
     public BatchStream prepareCis(CisCall call) {
         long start = System.nanoTime();
         boolean processes = useProcesses(call.executor());
+        if (call.format().isDense()) {
+            throw ApiException.badRequest("invalid_parameter", "format=" + call.format().apiName()
+                    + " is for pixels of one region; cis answers come as arrow, tsv or json");
+        }
         Path path = dataDirectory.resolve(call.file());
         FileMetadata meta = metadataCache.get(path);
         String normalization = call.normalization() == null || call.normalization().isBlank() ? PixelQuery.NONE
@@ -180,6 +207,20 @@ public final class QueryService {
             closeQuietly(held);
             throw e;
         }
+    }
+
+    /** An empty matrix for the query's region, or 413 when the region is past the format's size limit. */
+    private DenseMatrix denseMatrix(MatrixFile f, PixelQuery query, OutputFormat format) {
+        BinRange rows = f.bins().overlapping(query.range1());
+        BinRange columns = f.bins().overlapping(query.range2());
+        long cells = DenseMatrix.cells(rows, columns);
+        long limit = format == OutputFormat.NPY ? properties.denseMaxCells() : properties.pngMaxCells();
+        if (cells > limit) {
+            throw ApiException.tooLarge("the region is " + rows.size() + " x " + columns.size() + " bins = " + cells
+                    + " cells; format=" + format.apiName() + " is limited to " + limit
+                    + " cells: use a smaller region, a coarser resolution, or format=arrow");
+        }
+        return new DenseMatrix(rows, columns);
     }
 
     private boolean useProcesses(String requested) {

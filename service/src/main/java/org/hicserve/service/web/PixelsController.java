@@ -102,7 +102,7 @@ class PixelsController {
     private static OutputFormat format(String format, String accept) {
         if (format != null && !format.isBlank()) {
             return OutputFormat.parse(format).orElseThrow(() -> ApiException.badRequest("invalid_parameter",
-                    "format must be one of arrow, tsv, json; not '" + format + "'"));
+                    "format must be one of arrow, tsv, json, npy, png; not '" + format + "'"));
         }
         return OutputFormat.fromAccept(accept).orElse(OutputFormat.ARROW);
     }
