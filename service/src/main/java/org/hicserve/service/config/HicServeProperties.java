@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pngMaxCells largest region drawn as a PNG heatmap, in cells (413 beyond)
  * @param executor default executor of cis requests: {@code threads} or {@code processes}
  * @param workers worker processes (local and remote) for {@code executor=processes}
+ * @param auth optional bearer-token access control
+ * @param maxQueryBins most bins on either side of a pixels query (413 beyond)
+ * @param requestDeadline longest a pixels or cis answer may take; past it the answer is aborted
  */
 @ConfigurationProperties("hicserve")
 public record HicServeProperties(
@@ -34,7 +37,19 @@ public record HicServeProperties(
         @DefaultValue("4000000") long denseMaxCells,
         @DefaultValue("1000000") long pngMaxCells,
         @DefaultValue("threads") String executor,
-        @DefaultValue Workers workers) {
+        @DefaultValue Workers workers,
+        @DefaultValue Auth auth,
+        @DefaultValue("5000000") long maxQueryBins,
+        @DefaultValue("30m") Duration requestDeadline) {
+
+    /**
+     * @param tokens entries {@code TOKEN} or {@code TOKEN:folder1|folder2}; none means no access control
+     * @param tokenFile a file of such entries, one per line
+     * @param openMetrics whether /actuator/prometheus is readable without a token
+     */
+    public record Auth(@DefaultValue("") java.util.List<String> tokens, Path tokenFile,
+            @DefaultValue("false") boolean openMetrics) {
+    }
 
     /**
      * @param local worker processes the service starts (0: none)

@@ -111,6 +111,21 @@ public class ServiceConfiguration {
     }
 
     @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<org.hicserve.service.auth.BearerTokenFilter> bearerTokenFilter(
+            HicServeProperties props) {
+        var tokens = org.hicserve.service.auth.TokenRegistry.of(props.auth().tokens(), props.auth().tokenFile());
+        if (tokens.enabled()) {
+            log.info("access control on: {} tokens; metrics {}", tokens.size(),
+                    props.auth().openMetrics() ? "open" : "need a token");
+        }
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new org.hicserve.service.auth.BearerTokenFilter(tokens, props.auth().openMetrics()));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
     StreamMetrics streamMetrics(MeterRegistry registry) {
         return new StreamMetrics(registry);
     }

@@ -41,6 +41,11 @@ public final class DataDirectory {
     public record Entry(String name, String format, long sizeBytes, Path path) {
     }
 
+    /** The servable files a caller may read. */
+    public List<Entry> list(org.hicserve.service.auth.Access access) {
+        return list().stream().filter(e -> access.permits(e.name())).toList();
+    }
+
     public List<Entry> list() {
         List<Entry> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
@@ -75,10 +80,25 @@ public final class DataDirectory {
         return Optional.empty();
     }
 
-    /** The real path of a servable file, or a 400 (escaping name) / 404 (no such file, listing what exists). */
+    /**
+     * The real path of a file the caller may read: 400 for a name that escapes the directory, 403 for a file
+     * outside the caller's folders, 404 for no such file (listing what the caller may read).
+     */
+    public Path resolve(String name, org.hicserve.service.auth.Access access) {
+        if (name != null && !name.isBlank() && !access.permits(name.replace('\\', '/'))) {
+            throw ApiException.forbidden("this access token does not give access to '" + name + "'");
+        }
+        return resolve(name, () -> available(access));
+    }
+
+    /** As {@link #resolve(String, org.hicserve.service.auth.Access)} for a caller who may read everything. */
     public Path resolve(String name) {
+        return resolve(name, org.hicserve.service.auth.Access.ALL);
+    }
+
+    private Path resolve(String name, java.util.function.Supplier<String> availableFiles) {
         if (name == null || name.isBlank()) {
-            throw ApiException.badRequest("missing_parameter", "parameter 'file' is required; " + available());
+            throw ApiException.badRequest("missing_parameter", "parameter 'file' is required; " + availableFiles.get());
         }
         String n = name.replace('\\', '/');
         if (n.startsWith("/") || n.contains("\0") || n.matches("^[A-Za-z]:.*")
@@ -91,26 +111,26 @@ public final class DataDirectory {
             throw ApiException.badRequest("invalid_file", "file '" + name + "' is outside the data directory");
         }
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || formatOf(p).isEmpty()) {
-            throw ApiException.notFound("unknown_file", "no file '" + name + "'; " + available());
+            throw ApiException.notFound("unknown_file", "no file '" + name + "'; " + availableFiles.get());
         }
         Path real;
         try {
             real = p.toRealPath();
         } catch (IOException e) {
-            throw ApiException.notFound("unknown_file", "no file '" + name + "'; " + available());
+            throw ApiException.notFound("unknown_file", "no file '" + name + "'; " + availableFiles.get());
         }
         if (!real.startsWith(root)) {
             // a symbolic link pointing out of the data directory: never opened
-            throw ApiException.notFound("unknown_file", "no file '" + name + "' inside the data directory; " + available());
+            throw ApiException.notFound("unknown_file", "no file '" + name + "' inside the data directory; " + availableFiles.get());
         }
         if (!Files.isRegularFile(real)) {
-            throw ApiException.notFound("unknown_file", "'" + name + "' is not a file; " + available());
+            throw ApiException.notFound("unknown_file", "'" + name + "' is not a file; " + availableFiles.get());
         }
         return real;
     }
 
-    private String available() {
-        List<String> names = list().stream().map(Entry::name).toList();
+    private String available(org.hicserve.service.auth.Access access) {
+        List<String> names = list(access).stream().map(Entry::name).toList();
         if (names.isEmpty()) {
             return "the data directory has no .cool, .mcool or .hic files";
         }

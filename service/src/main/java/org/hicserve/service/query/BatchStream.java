@@ -35,6 +35,7 @@ public final class BatchStream implements AutoCloseable {
     private final SinkFactory sinks;
     private final AutoCloseable resources;
     private final Observer observer;
+    private Deadline deadline;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** An answer in one of the streamed formats (Arrow, TSV, JSON). */
@@ -53,6 +54,12 @@ public final class BatchStream implements AutoCloseable {
         this.observer = observer;
     }
 
+    /** Stops writing (aborting the answer) once {@code d} has passed. */
+    public BatchStream withDeadline(Deadline d) {
+        this.deadline = d;
+        return this;
+    }
+
     public String mediaType() {
         return mediaType;
     }
@@ -69,6 +76,9 @@ public final class BatchStream implements AutoCloseable {
         try (PixelSink sink = sinks.create(out)) {
             sink.begin();
             while (batches.hasNext()) {
+                if (deadline != null) {
+                    deadline.check();
+                }
                 PixelBatch b = batches.next();
                 sink.write(b);
                 rows += b.size();

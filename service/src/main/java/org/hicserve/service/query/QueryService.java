@@ -24,6 +24,7 @@ import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.model.QuerySpan;
 import org.hicserve.reader.model.Reference;
 import org.hicserve.reader.query.PixelQuery;
+import org.hicserve.service.auth.Access;
 import org.hicserve.service.config.HicServeProperties;
 import org.hicserve.service.exec.ChromosomeTask;
 import org.hicserve.service.exec.OrderedMerge;
@@ -71,12 +72,12 @@ public final class QueryService {
         this.metrics = metrics;
     }
 
-    public List<FileInfo> files() {
-        return dataDirectory.list().stream().map(e -> new FileInfo(e.name(), e.format(), e.sizeBytes())).toList();
+    public List<FileInfo> files(Access access) {
+        return dataDirectory.list(access).stream().map(e -> new FileInfo(e.name(), e.format(), e.sizeBytes())).toList();
     }
 
-    public Description describe(String file) {
-        Path path = dataDirectory.resolve(file);
+    public Description describe(String file, Access access) {
+        Path path = dataDirectory.resolve(file, access);
         FileMetadata meta = metadataCache.get(path);
         List<Integer> resolutions = meta.resolutions();
         try (MatrixFile f = handles.open(meta, resolutions.isEmpty() ? 0 : resolutions.get(0), null)) {
@@ -91,9 +92,10 @@ public final class QueryService {
         }
     }
 
-    public BatchStream preparePixels(PixelsCall call) {
+    public BatchStream preparePixels(PixelsCall call, Access access) {
         long start = System.nanoTime();
-        Path path = dataDirectory.resolve(call.file());
+        Deadline deadline = Deadline.after(properties.requestDeadline());
+        Path path = dataDirectory.resolve(call.file(), access);
         FileMetadata meta = metadataCache.get(path);
         List<AutoCloseable> held = new ArrayList<>();
         try {
@@ -102,6 +104,7 @@ public final class QueryService {
             held.add(0, f);
             PixelRequest req = call.request();
             PixelQuery query = QueryPlanner.plan(f, req, properties.batchRows());
+            checkSpan(f, query);
             DenseMatrix dense = null;
             if (req.format().isDense()) {
                 query = query.isCis() ? query.withSpan(QuerySpan.FULL) : query; // a matrix has both triangles
@@ -118,10 +121,13 @@ public final class QueryService {
             held.add(0, reading);
             Iterator<PixelBatch> batches;
             if (dense != null) {
-                reading.start().forEachRemaining(dense::add); // bounded by the cell limit; errors come before the answer
+                for (Iterator<PixelBatch> it = reading.start(); it.hasNext(); ) { // bounded by the cell limit
+                    deadline.check();
+                    dense.add(it.next());
+                }
                 batches = java.util.Collections.emptyIterator();
             } else {
-                batches = startOrBuffer(reading.start(), req.format());
+                batches = startOrBuffer(reading.start(), req.format(), deadline);
             }
             PixelTable table = new PixelTable(req.join(), selector.countType(), f.bins(),
                     tableMetadata(call.file(), f.resolution(), req.normalization()));
@@ -133,23 +139,25 @@ public final class QueryService {
                 DenseMatrix matrix = dense;
                 BatchStream.SinkFactory sink = req.format() == OutputFormat.NPY ? out -> new NpySink(out, matrix)
                         : out -> new PngSink(out, matrix);
-                return new BatchStream(batches, table, req.format().mediaType(), sink, closeAll(held), observer);
+                return new BatchStream(batches, table, req.format().mediaType(), sink, closeAll(held), observer)
+                        .withDeadline(deadline);
             }
-            return new BatchStream(batches, table, req.format(), allocator, closeAll(held), observer);
+            return new BatchStream(batches, table, req.format(), allocator, closeAll(held), observer).withDeadline(deadline);
         } catch (RuntimeException | Error e) {
             closeQuietly(held);
             throw e;
         }
     }
 
-    public BatchStream prepareCis(CisCall call) {
+    public BatchStream prepareCis(CisCall call, Access access) {
         long start = System.nanoTime();
+        Deadline deadline = Deadline.after(properties.requestDeadline());
         boolean processes = useProcesses(call.executor());
         if (call.format().isDense()) {
             throw ApiException.badRequest("invalid_parameter", "format=" + call.format().apiName()
                     + " is for pixels of one region; cis answers come as arrow, tsv or json");
         }
-        Path path = dataDirectory.resolve(call.file());
+        Path path = dataDirectory.resolve(call.file(), access);
         FileMetadata meta = metadataCache.get(path);
         String normalization = call.normalization() == null || call.normalization().isBlank() ? PixelQuery.NONE
                 : call.normalization();
@@ -196,16 +204,25 @@ public final class QueryService {
             held.add(0, merge);
             merge.start();
             // the first chromosome's first batch: a file that cannot be read fails before the answer
-            Iterator<PixelBatch> batches = startOrBuffer(merge, call.format());
+            Iterator<PixelBatch> batches = startOrBuffer(merge, call.format(), deadline);
             String query = "chromosomes=" + (call.chromosomes().isEmpty() ? "all" : String.join(",", call.chromosomes()))
                     + " resolution=" + resolution + " normalization=" + normalization
                     + " executor=" + (processes ? "processes" : "threads");
             return new BatchStream(batches, table, call.format(), allocator, closeAll(held),
                     (rows, bytes, failure) -> metrics.record("cis", call.format().apiName(), call.file(), query, rows, bytes,
-                            start, failure));
+                            start, failure)).withDeadline(deadline);
         } catch (RuntimeException | Error e) {
             closeQuietly(held);
             throw e;
+        }
+    }
+
+    /** A query whose sides span more bins than allowed is refused (413) before it reads anything. */
+    private void checkSpan(MatrixFile f, PixelQuery query) {
+        long side = Math.max(f.bins().overlapping(query.range1()).size(), f.bins().overlapping(query.range2()).size());
+        if (side > properties.maxQueryBins()) {
+            throw ApiException.tooLarge("the query spans " + side + " bins on a side; the limit is "
+                    + properties.maxQueryBins() + " (hicserve.max-query-bins): use a coarser resolution or a smaller region");
         }
     }
 
@@ -252,19 +269,20 @@ public final class QueryService {
     }
 
     /** Reads the first batch now (so read errors come before the answer) or, for JSON, the whole bounded answer. */
-    private Iterator<PixelBatch> startOrBuffer(Iterator<PixelBatch> batches, OutputFormat format) {
+    private Iterator<PixelBatch> startOrBuffer(Iterator<PixelBatch> batches, OutputFormat format, Deadline deadline) {
         if (format == OutputFormat.JSON) {
-            return bufferForJson(batches);
+            return bufferForJson(batches, deadline);
         }
         batches.hasNext();
         return batches;
     }
 
     /** JSON cannot be cut short cleanly, so its answer is read whole first, up to the configured row limit. */
-    private Iterator<PixelBatch> bufferForJson(Iterator<PixelBatch> batches) {
+    private Iterator<PixelBatch> bufferForJson(Iterator<PixelBatch> batches, Deadline deadline) {
         List<PixelBatch> all = new ArrayList<>();
         long rows = 0;
         while (batches.hasNext()) {
+            deadline.check();
             PixelBatch b = batches.next();
             rows += b.size();
             if (rows > properties.jsonMaxRows()) {

@@ -24,6 +24,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, code, message, Map.of());
     }
 
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", message, Map.of());
+    }
+
     public static ApiException tooLarge(String message) {
         return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", message, Map.of());
     }

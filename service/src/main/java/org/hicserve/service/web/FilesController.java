@@ -4,7 +4,9 @@ import java.util.List;
 import org.hicserve.service.query.Description;
 import org.hicserve.service.query.FileInfo;
 import org.hicserve.service.query.QueryService;
+import org.hicserve.service.auth.Access;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,12 +20,13 @@ class FilesController {
     }
 
     @GetMapping(path = "/api/v1/files", produces = "application/json")
-    List<FileInfo> files() {
-        return queries.files();
+    List<FileInfo> files(@RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
+        return queries.files(access == null ? Access.ALL : access);
     }
 
     @GetMapping(path = "/api/v1/describe", produces = "application/json")
-    Description describe(@RequestParam(required = false) String file) {
-        return queries.describe(file);
+    Description describe(@RequestParam(required = false) String file,
+            @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
+        return queries.describe(file, access == null ? Access.ALL : access);
     }
 }

@@ -13,7 +13,9 @@ import org.hicserve.service.query.QueryService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.hicserve.service.auth.Access;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,14 +46,15 @@ class PixelsController {
             @RequestParam(name = "diagonal_band_width", required = false) Long diagonalBandWidth,
             @RequestParam(required = false) String format,
             @RequestParam(required = false) String unit,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         if (range1 == null || range1.isBlank()) {
             throw ApiException.badRequest("missing_parameter", "parameter 'range1' is required (e.g. chr1 or chr1:0-5,000,000)");
         }
         PixelRequest request = new PixelRequest(range1, range2, normalizationOrNone(normalization), bool("join", join),
                 querySpan == null ? QuerySpan.UPPER_TRIANGLE : QuerySpan.parse(querySpan),
                 diagonalBandWidth == null ? 0 : diagonalBandWidth, format(format, accept));
-        return stream(queries.preparePixels(new PixelsCall(file, resolution, unit, request)));
+        return stream(queries.preparePixels(new PixelsCall(file, resolution, unit, request), orAll(access)));
     }
 
     @GetMapping("/api/v1/cis")
@@ -64,12 +67,17 @@ class PixelsController {
             @RequestParam(required = false) String executor,
             @RequestParam(required = false) String format,
             @RequestParam(required = false) String unit,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         List<String> names = chromosomes == null || chromosomes.isBlank() ? List.of()
                 : Arrays.stream(chromosomes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         CisCall call = new CisCall(file, resolution, unit, names, normalizationOrNone(normalization), bool("join", join),
                 executor, format(format, accept));
-        return stream(queries.prepareCis(call));
+        return stream(queries.prepareCis(call, orAll(access)));
+    }
+
+    private static Access orAll(Access access) {
+        return access == null ? Access.ALL : access;
     }
 
     private static ResponseEntity<StreamingResponseBody> stream(BatchStream prepared) {

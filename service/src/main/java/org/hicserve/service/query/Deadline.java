@@ -1,0 +1,24 @@
+package org.hicserve.service.query;
+
+import java.time.Duration;
+import java.util.Map;
+import org.hicserve.service.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** The latest moment a request may still be working; past it, it stops (503 before the answer, an abort after). */
+public record Deadline(long nanos, Duration limit) {
+    public static Deadline after(Duration limit) {
+        return new Deadline(System.nanoTime() + limit.toNanos(), limit);
+    }
+
+    public boolean passed() {
+        return System.nanoTime() - nanos > 0;
+    }
+
+    public void check() {
+        if (passed()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "deadline_exceeded",
+                    "the request ran past its deadline of " + limit + " (hicserve.request-deadline)", Map.of("Retry-After", "5"));
+        }
+    }
+}
