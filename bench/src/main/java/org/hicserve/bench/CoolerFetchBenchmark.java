@@ -51,12 +51,22 @@ public class CoolerFetchBenchmark {
     @Param("chr1:100,000,000-105,000,000")
     public String window;
 
+    /** Threads decoding ahead of the reading thread (MatrixFile.decodeAhead); 0 decodes on the reading thread. */
+    @Param({"0"})
+    public int decodeThreads;
+
     private CoolerMetadata metadata;
+    private java.util.concurrent.ExecutorService decoders;
     private PixelQuery wholeQuery;
     private PixelQuery windowQuery;
 
     @Setup(Level.Trial)
     public void setUp() {
+        decoders = decodeThreads > 0 ? java.util.concurrent.Executors.newFixedThreadPool(decodeThreads, r -> {
+            Thread t = new Thread(r, "decoder");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         metadata = CoolerMetadata.read(Path.of(FetchSupport.requireFile(file, ".mcool")));
         try (CoolerFile f = CoolerFile.open(metadata, resolution)) {
             wholeQuery = FetchSupport.query(f, chromosome, normalization);
@@ -70,16 +80,31 @@ public class CoolerFetchBenchmark {
         }
     }
 
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void tearDown() {
+        if (decoders != null) {
+            decoders.shutdownNow();
+        }
+    }
+
+    private CoolerFile open() {
+        CoolerFile f = CoolerFile.open(metadata, resolution);
+        if (decoders != null) {
+            f.decodeAhead(decoders, 2 * decodeThreads);
+        }
+        return f;
+    }
+
     @Benchmark
     public long wholeChromosome(Blackhole bh) {
-        try (CoolerFile f = CoolerFile.open(metadata, resolution)) {
+        try (CoolerFile f = open()) {
             return FetchSupport.drain(f, wholeQuery, bh);
         }
     }
 
     @Benchmark
     public long window5Mb(Blackhole bh) {
-        try (CoolerFile f = CoolerFile.open(metadata, resolution)) {
+        try (CoolerFile f = open()) {
             return FetchSupport.drain(f, windowQuery, bh);
         }
     }

@@ -43,6 +43,15 @@ public interface MatrixFile extends Closeable {
     /** True when raw counts are stored as floats. */
     boolean hasFloatCounts();
 
+    /**
+     * Lets this handle decode ahead on an executor (chunks or blocks are independent) while the reading thread
+     * works on what is already decoded; {@code units} is how many units of work may be ahead. The executor's
+     * tasks never wait on one another. By default (and for readers that do not implement it) everything is
+     * decoded on the reading thread.
+     */
+    default void decodeAhead(java.util.concurrent.Executor executor, int units) {
+    }
+
     /** Plans a query and checks it against the file (errors here, not during iteration); reads pixels lazily. */
     PixelSelector fetch(PixelQuery query);
 

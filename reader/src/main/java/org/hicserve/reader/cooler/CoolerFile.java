@@ -34,6 +34,8 @@ public final class CoolerFile implements MatrixFile {
     private final CoolerGroup group;
     private final FileChannel channel;
     private final ChunkReader reader;
+    private java.util.concurrent.Executor decodeExecutor;
+    private int decodeAhead;
 
     private CoolerFile(CoolerMetadata metadata, CoolerGroup group, FileChannel channel) {
         this.metadata = metadata;
@@ -136,6 +138,17 @@ public final class CoolerFile implements MatrixFile {
         return weightColumn(normalization).divisive();
     }
 
+    /**
+     * Decodes up to {@code windows} windows of pixels ahead on {@code executor} while the reading thread filters the
+     * current one. The executor's tasks never wait on each other; a window not yet started when it is needed is
+     * decoded by the reader itself. Without this, everything is decoded on the reading thread.
+     */
+    @Override
+    public void decodeAhead(java.util.concurrent.Executor executor, int windows) {
+        this.decodeExecutor = executor;
+        this.decodeAhead = Math.max(0, windows);
+    }
+
     @Override
     public PixelSelector fetch(PixelQuery query) {
         String file = metadata.path().getFileName().toString();
@@ -163,7 +176,9 @@ public final class CoolerFile implements MatrixFile {
             scans.add(new CoolerPixelSource.Scan(new BinRange(r2.first(), Math.max(r2.first(), Math.min(r2.end(), r1.end()))),
                     r1, true, chrom1 == chrom2));
         }
-        CoolerPixelSource source = new CoolerPixelSource(group, reader, scans);
+        String name = metadata.path().getFileName().toString();
+        DecodedWindows windows = new DecodedWindows(group, decodeExecutor, decodeAhead, () -> new ChunkReader(channel, name));
+        CoolerPixelSource source = new CoolerPixelSource(group, windows, name, scans);
         return new BatchingPixelSelector(source, group.bins, source.floatCounts(), weights, query.diagonalBandWidth(),
                 query.batchRows());
     }

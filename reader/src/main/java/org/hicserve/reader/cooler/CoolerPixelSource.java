@@ -26,13 +26,11 @@ final class CoolerPixelSource implements RawPixelSource {
     }
 
     private final CoolerGroup group;
-    private final ChunkReader reader;
+    private final DecodedWindows windows;
+    private final String file;
     private final boolean floatCounts;
     private final Deque<Scan> scans;
     private final PixelBatch out;
-    private final long[] bin2Buffer = new long[WINDOW];
-    private final int[] intBuffer;
-    private final double[] floatBuffer;
 
     private Scan scan;
     private long pixel;     // next pixel row to read in the current scan
@@ -40,14 +38,13 @@ final class CoolerPixelSource implements RawPixelSource {
     private long row;       // bin1 of `pixel`
     private long lastBin2;  // bin2 of the pixel before `pixel` in its row (row - 1 at a row's start)
 
-    CoolerPixelSource(CoolerGroup group, ChunkReader reader, List<Scan> scans) {
+    CoolerPixelSource(CoolerGroup group, DecodedWindows windows, String file, List<Scan> scans) {
         this.group = group;
-        this.reader = reader;
+        this.windows = windows;
+        this.file = file;
         this.floatCounts = group.hasFloatCounts();
         this.scans = new ArrayDeque<>(scans);
         this.out = floatCounts ? PixelBatch.ofFloats(WINDOW) : PixelBatch.ofInts(WINDOW);
-        this.intBuffer = floatCounts ? null : new int[WINDOW];
-        this.floatBuffer = floatCounts ? new double[WINDOW] : null;
     }
 
     boolean floatCounts() {
@@ -80,6 +77,7 @@ final class CoolerPixelSource implements RawPixelSource {
         pixel = offsets[(int) scan.rows().first()];
         pixelEnd = offsets[(int) scan.rows().end()];
         lastBin2 = row - 1;
+        windows.beginSlab(pixel, pixelEnd);
         return true;
     }
 
@@ -87,12 +85,10 @@ final class CoolerPixelSource implements RawPixelSource {
     private int readWindow() {
         int n = (int) Math.min(WINDOW, pixelEnd - pixel);
         long from = pixel;
-        reader.readLongs(group.bin2Column, from, n, bin2Buffer, 0);
-        if (floatCounts) {
-            reader.readDoubles(group.countColumn, from, n, floatBuffer, 0);
-        } else {
-            reader.readInts(group.countColumn, from, n, intBuffer, 0);
-        }
+        DecodedWindows.Window w = windows.get(from, n);
+        long[] bin2Buffer = w.bin2();
+        int[] intBuffer = w.ints();
+        double[] floatBuffer = w.floats();
         long[] offsets = group.bin1Offset;
         long lo = scan.columns().first();
         long hi = scan.columns().end();
@@ -117,7 +113,7 @@ final class CoolerPixelSource implements RawPixelSource {
             long b2 = bin2Buffer[i];
             // a symmetric-upper row holds strictly increasing bin2 >= bin1: anything else is a corrupt index or column
             if (b2 <= prev || b2 >= nBins) {
-                throw new MalformedFileException(reader.file() + ": " + group.bin2Column.name() + "[" + p + "] = " + b2
+                throw new MalformedFileException(file + ": " + group.bin2Column.name() + "[" + p + "] = " + b2
                         + " in row " + r + " after " + (prev < r ? "the row start" : "bin2 " + prev)
                         + " (expected increasing ids in [" + r + ", " + nBins + ")): corrupt pixel table or bin1_offset");
             }
@@ -149,5 +145,6 @@ final class CoolerPixelSource implements RawPixelSource {
     public void close() {
         scans.clear();
         scan = null;
+        windows.close();
     }
 }
