@@ -219,7 +219,35 @@ final class CoolerGroup {
         return ds;
     }
 
-    private static long[] longs(Dataset ds, String file) {
+    /** Deflate never expands more than 1032:1; cooler's other filters (shuffle, none) not at all. */
+    private static final long MAX_INFLATION = 1032;
+    /** Small datasets may sit in a chunk larger than their data: allow that much regardless of the ratio. */
+    private static final long SMALL_DATASET_BYTES = 1 << 20;
+
+    /**
+     * Refuses a dataset whose dimensions claim more data than its stored bytes can hold, before jHDF materializes
+     * it: a corrupt dimension (found by fuzzing: chroms/name claiming 67 million names in 16 stored bytes) would
+     * otherwise make {@code getData} fill a huge array for seconds and end in an OutOfMemoryError.
+     */
+    static void requirePlausibleSize(Dataset ds, String file) {
+        long elements = 1;
+        for (long d : ds.getDimensionsAsLong()) {
+            if (d < 0 || (d > 0 && elements > Long.MAX_VALUE / 64 / d)) {
+                throw new MalformedFileException(file + ": " + ds.getPath() + " has impossible dimensions "
+                        + java.util.Arrays.toString(ds.getDimensionsAsLong()));
+            }
+            elements *= d;
+        }
+        long bytes = elements * Math.max(1, ds.getDataType().getSize());
+        long stored = ds.getStorageInBytes();
+        if (bytes > SMALL_DATASET_BYTES && (bytes > Integer.MAX_VALUE || bytes / MAX_INFLATION > stored)) {
+            throw new MalformedFileException(file + ": " + ds.getPath() + " claims " + elements + " elements ("
+                    + bytes + " bytes) but stores only " + stored + " bytes: corrupt dimensions");
+        }
+    }
+
+    static long[] longs(Dataset ds, String file) {
+        requirePlausibleSize(ds, file);
         Object data = ds.getData();
         if (data instanceof long[] l) {
             return l;
@@ -235,7 +263,8 @@ final class CoolerGroup {
                 + ", expected integers");
     }
 
-    private static String[] strings(Dataset ds, String file) {
+    static String[] strings(Dataset ds, String file) {
+        requirePlausibleSize(ds, file);
         Object data = ds.getData();
         if (data instanceof String[] s) {
             String[] out = new String[s.length];

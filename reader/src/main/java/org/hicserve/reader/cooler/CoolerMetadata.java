@@ -57,15 +57,36 @@ public final class CoolerMetadata implements FileMetadata {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stat " + path, e);
         }
-        try (HdfFile h5 = new HdfFile(path)) {
+        HdfDeadline deadline = new HdfDeadline();
+        try (deadline; HdfFile h5 = new HdfFile(path)) {
             return parse(h5, path, file, size, groupPath);
         } catch (ReaderException e) {
+            if (deadline.expired()) {
+                throw parseTimeout(file, deadline, e);
+            }
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            if (deadline.expired()) {
+                throw parseTimeout(file, deadline, e);
+            }
             // jHDF reports corruption with assorted runtime exceptions (and a huge bogus size can make it try to
             // allocate it); a file that cannot be parsed is a malformed file, whatever failed inside.
             throw new MalformedFileException(file + ": not a readable cooler file: " + e, e);
         }
+    }
+
+    /** The start of the message when the HDF5 structure does not parse in time ({@link HdfDeadline}). */
+    public static final String PARSE_TIMEOUT = "HDF5 structure did not parse within";
+
+    private static MalformedFileException parseTimeout(String file, HdfDeadline deadline, Throwable cause) {
+        return new MalformedFileException(file + ": " + PARSE_TIMEOUT + " " + deadline.limit().toSeconds()
+                + " s (a cycle in a corrupt file?)", cause);
+    }
+
+    /** Whether a refusal from {@link #read} means the HDF5 structure could not be parsed in time. */
+    public static boolean isParseTimeout(ReaderException e) {
+        return e instanceof MalformedFileException && e.getMessage() != null && e.getMessage().contains(": " + PARSE_TIMEOUT)
+                && e.getCause() != null;
     }
 
     private static CoolerMetadata parse(HdfFile h5, Path path, String file, long size, String groupPath) {

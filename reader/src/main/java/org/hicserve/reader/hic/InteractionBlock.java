@@ -18,10 +18,13 @@ final class InteractionBlock {
     int[] binY = new int[1024];
     float[] counts = new float[1024];
     int size;
+    /** Records of the last block dropped because a bin was negative or past the int range (for validation). */
+    int dropped;
 
     /** Replaces the contents with the records of the block in {@code in}. */
     void decode(BinaryCursor in, int version) {
         size = 0;
+        dropped = 0;
         if (version < 7) {
             int n = in.int32Count("nRecords", Integer.MAX_VALUE, 12);
             ensure(n);
@@ -100,6 +103,8 @@ final class InteractionBlock {
     private void addChecked(long x, long y, float v) {
         if (x >= 0 && y >= 0 && x <= Integer.MAX_VALUE && y <= Integer.MAX_VALUE) {
             add((int) x, (int) y, v);
+        } else {
+            dropped++;
         }
     }
 

@@ -1,0 +1,135 @@
+package org.hicserve.reader.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.hicserve.reader.cooler.CoolerIntegrity;
+import org.hicserve.reader.cooler.CoolerMetadata;
+import org.hicserve.reader.error.ReaderException;
+import org.hicserve.reader.hic.HicIntegrity;
+import org.hicserve.reader.hic.HicMetadata;
+import org.hicserve.reader.model.FileFormat;
+
+/**
+ * Checks a .hic, .cool or .mcool file the way {@code hictk validate} does, trusting nothing in it, and reports every
+ * problem found with its location instead of stopping at the first.
+ *
+ * <ul>
+ * <li><b>.hic</b>: header and footer parse (a truncated file fails here: its footer is gone); every master-index
+ * entry, zoom header and block-index entry (block positions and sizes inside the file); with {@link #validate}, every
+ * block of every matrix at every resolution inflates and decodes, its records lie inside the chromosomes (records
+ * past the end are a WARNING: Juicer writes some) and inside the footprint of their block number; every
+ * normalization vector is inside the file with a length consistent with the chromosome's bin count.</li>
+ * <li><b>.cool / .mcool</b> (every resolution): attributes; chromosome table; bin table against the chromosomes,
+ * {@code bin-size} and {@code indexes/chrom_offset}; {@code indexes/bin1_offset} (length, starts at 0, never
+ * decreases, ends at nnz); pixel columns of one length; weight columns of nbins values; and with {@link #validate}
+ * a streaming scan of the whole pixel table: ids inside the bin table, {@code bin1_id} equal to the row
+ * {@code bin1_offset} gives (the invalid indexes of cooler &lt;= 0.8.3 zoomify), sorted by bin1 then strictly
+ * increasing bin2 (no duplicates), upper triangle for symmetric-upper files, counts positive. Finally the file must
+ * open with the reader itself.</li>
+ * </ul>
+ *
+ * <p>Never throws for anything a file contains: every failure becomes a {@link Problem}. Stateless and thread-safe.
+ */
+public final class FileValidator {
+    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] HIC_MAGIC = {'H', 'I', 'C', 0};
+    /** Prefix of the message of a problem that is a bug of the validator, not of the file. */
+    public static final String INTERNAL_ERROR = CoolerIntegrity.INTERNAL_ERROR;
+
+    /** Collects problems and counts the validator's own failures. */
+    private static final class Collector implements CoolerIntegrity.Sink, HicIntegrity.Sink {
+        final List<Problem> problems = new ArrayList<>();
+        int internal;
+
+        @Override
+        public void report(boolean error, String location, String message) {
+            problems.add(new Problem(error ? Problem.Severity.ERROR : Problem.Severity.WARNING, location, message));
+        }
+
+        @Override
+        public void internalError(String location, String message) {
+            internal++;
+            problems.add(Problem.error(location, INTERNAL_ERROR + ": " + message));
+        }
+    }
+
+    private FileValidator() {
+    }
+
+    /** The full check: structure, indexes, and every block or pixel. Reads the whole file once. */
+    public static ValidationReport validate(Path path) {
+        return check(path, true);
+    }
+
+    /**
+     * The cheap check a server can afford when it first opens a file: what metadata loading checks plus the block
+     * indexes (.hic) or the bin table and chunk indexes (.cool), without decoding blocks or scanning pixels.
+     */
+    public static ValidationReport quickCheck(Path path) {
+        return check(path, false);
+    }
+
+    private static ValidationReport check(Path path, boolean full) {
+        Collector problems = new Collector();
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            problems.report(true, "file", "cannot read the file: " + e.getMessage());
+            return new ValidationReport(path, null, problems.problems);
+        }
+        FileFormat format = null;
+        try {
+            if (n >= 4 && Arrays.equals(head, 0, 4, HIC_MAGIC, 0, 4)) {
+                format = FileFormat.HIC;
+                checkHic(path, full, problems);
+            } else if (n == 8 && Arrays.equals(head, HDF5_SIGNATURE)) {
+                format = checkCooler(path, full, problems);
+            } else {
+                problems.report(true, "file", "neither a .hic file (magic HIC\\0) nor an HDF5 cooler (signature "
+                        + "\\x89HDF): " + (n < 8 ? "file of " + n + " bytes" : "unknown first bytes"));
+            }
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            problems.internalError("file", e.toString());
+        }
+        return new ValidationReport(path, format, problems.problems, problems.internal);
+    }
+
+    private static void checkHic(Path path, boolean full, Collector problems) {
+        HicMetadata m;
+        try {
+            m = HicMetadata.read(path);
+        } catch (ReaderException e) {
+            problems.report(true, "header/footer", "cannot be read: " + e.getMessage());
+            return;
+        }
+        HicIntegrity.check(m, full, problems);
+    }
+
+    private static FileFormat checkCooler(Path path, boolean full, Collector problems) {
+        FileFormat format = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mcool")
+                ? FileFormat.MCOOL : FileFormat.COOL;
+        ReaderException refused = null;
+        try {
+            format = CoolerMetadata.read(path).format();
+        } catch (ReaderException e) {
+            refused = e;
+        }
+        if (refused != null && CoolerMetadata.isParseTimeout(refused)) {
+            problems.report(true, "/", refused.getMessage());
+            return format; // the structure cannot be parsed: checking it again would only wait as long again
+        }
+        CoolerIntegrity.check(path, full, problems);
+        if (refused != null && problems.problems.stream().noneMatch(Problem::isError)) {
+            problems.report(true, "/", "the reader refuses the file: " + refused.getMessage());
+        }
+        return format;
+    }
+}
