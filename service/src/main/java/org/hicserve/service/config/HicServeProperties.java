@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers worker processes (local and remote) for {@code executor=processes}
  * @param auth optional bearer-token access control
  * @param maxQueryBins most bins on either side of a pixels query (413 beyond)
+ * @param validateOnOpen check a file cheaply when it is first opened and refuse it (422) if broken
  * @param requestDeadline longest a pixels or cis answer may take; past it the answer is aborted
  */
 @ConfigurationProperties("hicserve")
@@ -40,7 +41,8 @@ public record HicServeProperties(
         @DefaultValue Workers workers,
         @DefaultValue Auth auth,
         @DefaultValue("5000000") long maxQueryBins,
-        @DefaultValue("30m") Duration requestDeadline) {
+        @DefaultValue("30m") Duration requestDeadline,
+        @DefaultValue("true") boolean validateOnOpen) {
 
     /**
      * @param tokens entries {@code TOKEN} or {@code TOKEN:folder1|folder2}; none means no access control

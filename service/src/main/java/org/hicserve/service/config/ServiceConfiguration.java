@@ -65,7 +65,7 @@ public class ServiceConfiguration {
 
     @Bean
     MetadataCache metadataCache(HicServeProperties props, MeterRegistry registry) {
-        MetadataCache cache = new MetadataCache(props.metadataCacheFiles());
+        MetadataCache cache = new MetadataCache(props.metadataCacheFiles(), props.validateOnOpen());
         CaffeineCacheMetrics.monitor(registry, (com.github.benmanes.caffeine.cache.Cache<?, ?>) cache.cache(), "file-metadata");
         return cache;
     }

@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.hicserve.reader.FileMetadata;
 import org.hicserve.reader.MatrixFiles;
+import org.hicserve.reader.error.MalformedFileException;
+import org.hicserve.reader.validate.FileValidator;
+import org.hicserve.reader.validate.Problem;
+import org.hicserve.reader.validate.ValidationReport;
+import java.util.stream.Collectors;
 
 /**
  * Parsed file metadata (headers, indexes, bin tables, weights), shared read-only by every request on a file.
@@ -20,9 +25,19 @@ public final class MetadataCache {
     }
 
     private final Cache<Key, FileMetadata> cache;
+    private final boolean validateOnOpen;
 
     public MetadataCache(int maxFiles) {
+        this(maxFiles, false);
+    }
+
+    /**
+     * @param validateOnOpen run the cheap validation ({@link FileValidator#quickCheck}) when a file is first
+     *     opened, and refuse a file that fails it (422) rather than serve wrong pixels from it
+     */
+    public MetadataCache(int maxFiles, boolean validateOnOpen) {
         this.cache = Caffeine.newBuilder().maximumSize(maxFiles).recordStats().build();
+        this.validateOnOpen = validateOnOpen;
     }
 
     public Cache<?, ?> cache() {
@@ -38,6 +53,18 @@ public final class MetadataCache {
             throw new UncheckedIOException("cannot stat " + realPath, e);
         }
         Key key = new Key(realPath, attrs.size(), attrs.lastModifiedTime().toMillis());
-        return cache.get(key, k -> MatrixFiles.readMetadata(k.path()));
+        return cache.get(key, k -> load(k.path()));
+    }
+
+    private FileMetadata load(Path path) {
+        FileMetadata metadata = MatrixFiles.readMetadata(path);
+        if (validateOnOpen) {
+            ValidationReport report = FileValidator.quickCheck(path);
+            if (!report.ok()) {
+                throw new MalformedFileException(path.getFileName() + " failed validation: " + report.errors().stream()
+                        .limit(5).map(Problem::toString).collect(Collectors.joining("; ")));
+            }
+        }
+        return metadata;
     }
 }

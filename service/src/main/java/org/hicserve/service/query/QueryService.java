@@ -24,6 +24,7 @@ import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.model.QuerySpan;
 import org.hicserve.reader.model.Reference;
 import org.hicserve.reader.query.PixelQuery;
+import org.hicserve.reader.validate.FileValidator;
 import org.hicserve.service.auth.Access;
 import org.hicserve.service.config.HicServeProperties;
 import org.hicserve.service.exec.ChromosomeTask;
@@ -90,6 +91,12 @@ public final class QueryService {
             return new Description(file, meta.format().apiName(), f.formatVersion(), f.assembly(), f.resolutions(), chroms,
                     List.copyOf(union), byResolution, f.hasFloatCounts() ? "float64" : "int32");
         }
+    }
+
+    /** The full validation of a file (every block or pixel read once), as {@code hicserve.jar validate} prints it. */
+    public ValidationAnswer validate(String file, Access access) {
+        Path path = dataDirectory.resolve(file, access);
+        return ValidationAnswer.of(file, FileValidator.validate(path));
     }
 
     public BatchStream preparePixels(PixelsCall call, Access access) {

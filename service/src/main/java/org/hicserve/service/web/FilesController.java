@@ -4,13 +4,14 @@ import java.util.List;
 import org.hicserve.service.query.Description;
 import org.hicserve.service.query.FileInfo;
 import org.hicserve.service.query.QueryService;
+import org.hicserve.service.query.ValidationAnswer;
 import org.hicserve.service.auth.Access;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code files} and {@code describe}. */
+/** {@code files}, {@code describe} and {@code validate}. */
 @RestController
 class FilesController {
     private final QueryService queries;
@@ -22,6 +23,12 @@ class FilesController {
     @GetMapping(path = "/api/v1/files", produces = "application/json")
     List<FileInfo> files(@RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         return queries.files(access == null ? Access.ALL : access);
+    }
+
+    @GetMapping(path = "/api/v1/validate", produces = "application/json")
+    ValidationAnswer validate(@RequestParam(required = false) String file,
+            @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
+        return queries.validate(file, access == null ? Access.ALL : access);
     }
 
     @GetMapping(path = "/api/v1/describe", produces = "application/json")

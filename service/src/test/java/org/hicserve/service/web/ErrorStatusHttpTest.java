@@ -143,6 +143,26 @@ class ErrorStatusHttpTest {
     }
 
     @Test
+    void validateReportsProblemsInWords() throws IOException {
+        HttpResponse<byte[]> good = http.get("/api/v1/validate", params("file", "sample.hic"));
+        assertThat(good.statusCode()).isEqualTo(200);
+        JsonNode ok = JSON.readTree(good.body());
+        assertThat(ok.get("ok").asBoolean()).isTrue();
+        assertThat(ok.get("format").asText()).isEqualTo("hic");
+
+        JsonNode bad = JSON.readTree(http.get("/api/v1/validate", params("file", "truncated.hic")).body());
+        assertThat(bad.get("ok").asBoolean()).isFalse();
+        assertThat(bad.get("problems")).isNotEmpty();
+        JsonNode first = bad.get("problems").get(0);
+        assertThat(first.get("severity").asText()).isEqualTo("error");
+        assertThat(first.get("message").asText()).isNotBlank();
+
+        JsonNode badCool = JSON.readTree(http.get("/api/v1/validate", params("file", "truncated.mcool")).body());
+        assertThat(badCool.get("ok").asBoolean()).isFalse();
+        error(http.get("/api/v1/validate", params("file", "nothing.cool")), 404, "unknown_file");
+    }
+
+    @Test
     void errorsAreJsonEvenWhenArrowWasAsked() throws IOException {
         HttpResponse<byte[]> r = http.get("/api/v1/pixels" + HttpFixture.query(params("file", "sample.mcool",
                 "resolution", 5000, "range1", "chr9")), "application/vnd.apache.arrow.stream");
