@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth optional bearer-token access control
  * @param maxQueryBins most bins on either side of a pixels query (413 beyond)
  * @param validateOnOpen check a file cheaply when it is first opened and refuse it (422) if broken
+ * @param decodeThreads threads that decode chunks ahead of a pixels query's reading thread (0: none)
  * @param requestDeadline longest a pixels or cis answer may take; past it the answer is aborted
  */
 @ConfigurationProperties("hicserve")
@@ -42,7 +43,8 @@ public record HicServeProperties(
         @DefaultValue Auth auth,
         @DefaultValue("5000000") long maxQueryBins,
         @DefaultValue("30m") Duration requestDeadline,
-        @DefaultValue("true") boolean validateOnOpen) {
+        @DefaultValue("true") boolean validateOnOpen,
+        @DefaultValue("0") int decodeThreads) {
 
     /**
      * @param tokens entries {@code TOKEN} or {@code TOKEN:folder1|folder2}; none means no access control

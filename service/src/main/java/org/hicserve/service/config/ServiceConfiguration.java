@@ -105,6 +105,21 @@ public class ServiceConfiguration {
         return ExecutorServiceMetrics.monitor(registry, pool, "cis-fanout");
     }
 
+    /**
+     * Decoders of chunks ahead of a pixels query's reading thread (hicserve.decode-threads, 0: none). Their queue
+     * is bounded and a refused task is simply decoded by the reading thread, so it never blocks a query.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService decodeExecutor(HicServeProperties props) {
+        int threads = Math.max(1, props.decodeThreads());
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 8), r -> {
+            Thread t = new Thread(r, "decoder-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
     @Bean(destroyMethod = "close")
     BufferAllocator arrowAllocator() {
         return new RootAllocator();
@@ -144,8 +159,9 @@ public class ServiceConfiguration {
 
     @Bean
     QueryService queryService(DataDirectory dir, MetadataCache cache, ReaderHandles handles, StreamLimiter limiter,
-            ExecutorService fanOutExecutor, WorkerPool workers, HicServeProperties props, BufferAllocator allocator,
-            StreamMetrics metrics) {
-        return new QueryService(dir, cache, handles, limiter, fanOutExecutor, workers, props, allocator, metrics);
+            ExecutorService fanOutExecutor, ExecutorService decodeExecutor, WorkerPool workers, HicServeProperties props,
+            BufferAllocator allocator, StreamMetrics metrics) {
+        return new QueryService(dir, cache, handles, limiter, fanOutExecutor, decodeExecutor, workers, props, allocator,
+                metrics);
     }
 }

@@ -79,6 +79,11 @@ final class CountedMatrixFile implements MatrixFile {
     }
 
     @Override
+    public void decodeAhead(java.util.concurrent.Executor executor, int units) {
+        delegate.decodeAhead(executor, units);
+    }
+
+    @Override
     public PixelSelector fetch(PixelQuery query) {
         return delegate.fetch(query);
     }

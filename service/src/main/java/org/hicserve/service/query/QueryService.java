@@ -54,19 +54,22 @@ public final class QueryService {
     private final ReaderHandles handles;
     private final StreamLimiter limiter;
     private final ExecutorService fanOut;
+    private final ExecutorService decoders;
     private final WorkerPool workers;
     private final HicServeProperties properties;
     private final BufferAllocator allocator;
     private final StreamMetrics metrics;
 
     public QueryService(DataDirectory dataDirectory, MetadataCache metadataCache, ReaderHandles handles,
-            StreamLimiter limiter, ExecutorService fanOut, WorkerPool workers, HicServeProperties properties,
+            StreamLimiter limiter, ExecutorService fanOut, ExecutorService decoders, WorkerPool workers,
+            HicServeProperties properties,
             BufferAllocator allocator, StreamMetrics metrics) {
         this.dataDirectory = dataDirectory;
         this.metadataCache = metadataCache;
         this.handles = handles;
         this.limiter = limiter;
         this.fanOut = fanOut;
+        this.decoders = decoders;
         this.workers = workers;
         this.properties = properties;
         this.allocator = allocator;
@@ -109,6 +112,9 @@ public final class QueryService {
             held.add(limiter.acquire());
             MatrixFile f = handles.open(meta, resolution(call.resolution()), unit(call.unit()));
             held.add(0, f);
+            if (properties.decodeThreads() > 0) {
+                f.decodeAhead(decoders, 2 * properties.decodeThreads());
+            }
             PixelRequest req = call.request();
             PixelQuery query = QueryPlanner.plan(f, req, properties.batchRows());
             checkSpan(f, query);

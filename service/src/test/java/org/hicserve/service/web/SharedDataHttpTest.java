@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every row of ../shared/test-data/REFERENCE.md (cooler 0.9.1 and hic-straw 2.1.4 answers) through the HTTP
  * pixels endpoint, in Arrow and TSV. Skipped without ../shared (mandatory under CI).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// with decoders ahead of the reading thread: the same answers must come out
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hicserve.decode-threads=2")
 class SharedDataHttpTest {
 
     @DynamicPropertySource
