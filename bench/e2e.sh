@@ -35,7 +35,7 @@ name="$(basename "$file")"
 base="http://127.0.0.1:$PORT/api/v1"
 pid=""
 
-stop() { [[ -n "$pid" ]] && kill "$pid" 2> /dev/null && wait "$pid" 2> /dev/null; pid=""; }
+stop() { if [[ -n "$pid" ]]; then kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; fi; pid=""; }
 trap stop EXIT
 
 start() { # start [extra service args...]
@@ -94,6 +94,10 @@ time_url "chr1-balanced" "$base/pixels?file=$name&resolution=10000&range1=chr1&n
 small_queries 1
 small_queries 8
 time_url "cis-threads-2" "$base/cis?file=$name&resolution=10000" 3
+echo "== threads=2, decode-threads=2: chr1" >&2
+start --hicserve.threads=2 --hicserve.decode-threads=2
+time_url "chr1-raw-decoders-2" "$base/pixels?file=$name&resolution=10000&range1=chr1" "$REPEAT"
+time_url "chr1-balanced-decoders-2" "$base/pixels?file=$name&resolution=10000&range1=chr1&normalization=weight" "$REPEAT"
 echo "== threads=1" >&2
 start --hicserve.threads=1
 time_url "cis-threads-1" "$base/cis?file=$name&resolution=10000" 3

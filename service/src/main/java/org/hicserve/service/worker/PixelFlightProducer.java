@@ -2,7 +2,6 @@ package org.hicserve.service.worker;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.NoOpFlightProducer;
 import org.apache.arrow.flight.Ticket;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class PixelFlightProducer extends NoOpFlightProducer {
     static final String MALFORMED_PREFIX = "reader: ";
     private static final Logger log = LoggerFactory.getLogger(PixelFlightProducer.class);
-    private static final long LISTENER_WAIT_MILLIS = 60_000;
 
     private final BufferAllocator allocator;
     private final MetadataCache metadata = new MetadataCache(32);
@@ -37,6 +35,22 @@ final class PixelFlightProducer extends NoOpFlightProducer {
 
     PixelFlightProducer(BufferAllocator allocator) {
         this.allocator = allocator;
+    }
+
+    /** Waits until the client can take another batch; false if the call was cancelled meanwhile. */
+    private static boolean awaitReady(ServerStreamListener listener) throws InterruptedException {
+        long pause = 50_000; // ns, growing to 5 ms while the client is not reading
+        while (!listener.isReady()) {
+            if (listener.isCancelled()) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 5_000_000);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        return !listener.isCancelled();
     }
 
     @Override
@@ -55,14 +69,15 @@ final class PixelFlightProducer extends NoOpFlightProducer {
                 PixelSelector s = f.fetch(PixelQuery.cis(GenomicInterval.whole(f.chromosomes().byName(task.chromosome())))
                         .withNormalization(task.normalization()).withBatchRows(task.batchRows()));
                 VectorSchemaRoot root = VectorSchemaRoot.create(PixelSchemas.of(false, s.countType(), Map.of()), allocator)) {
-            BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
-            backpressure.register(listener);
             listener.start(root);
             while (s.hasNext()) {
                 PixelColumns.fillIds(root, s.next());
                 rows += root.getRowCount();
-                if (backpressure.waitForListener(LISTENER_WAIT_MILLIS) != BackpressureStrategy.WaitResult.READY) {
-                    log.warn("task {} {}: client gone or not reading; stopping", task.path(), task.chromosome());
+                // the service reads chromosomes in order, so a task may legitimately wait a long time for its
+                // turn: wait as long as the call lives (the service's task timeout cancels it), never give up
+                // silently, which would leave the service waiting for an end that never comes
+                if (!awaitReady(listener)) {
+                    log.warn("task {} {}: cancelled by the service after {} rows", task.path(), task.chromosome(), rows);
                     return;
                 }
                 listener.putNext();

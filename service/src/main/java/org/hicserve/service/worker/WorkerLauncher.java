@@ -81,6 +81,7 @@ final class WorkerLauncher {
             env.put("PATH", path);
         }
         Process process;
+        long startNanos = System.nanoTime();
         try {
             process = pb.start();
         } catch (IOException e) {
@@ -107,7 +108,8 @@ final class WorkerLauncher {
         pump.start();
         try {
             int p = port.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("worker {} started: pid {}, port {}", id, process.pid(), p);
+            log.info("worker {} started: pid {}, port {}, listening {} ms after its process started", id, process.pid(), p,
+                    (System.nanoTime() - startNanos) / 1_000_000);
             return new Started(process, p);
         } catch (InterruptedException e) {
             process.destroyForcibly();
