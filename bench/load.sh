@@ -3,8 +3,8 @@
 #   load: random 5 Mb windows at 10 kb from 8, 32 and 64 concurrent clients, LOAD_SECONDS each;
 #   soak: whole chromosomes at 10 kb from SOAK_CLIENTS clients for SOAK_SECONDS, a third of them hanging up
 #         after the first 64 KiB of every answer.
-# Before and after (after a full GC, the service idle): open reader handles (the service's gauge), file
-# descriptors and memory-mapped regions of the process, heap used.
+# Before and after (after a full GC, the service idle), and again after 65 s idle: open reader handles (the
+# service's gauge), file descriptors, memory-mapped regions and threads of the process, heap used.
 #
 #   bench/load.sh [FILE.mcool]      default bench/data/large.mcool
 # Env: PORT (18081), LOAD_SECONDS (20), SOAK_SECONDS (120), SOAK_CLIENTS (12), HEAP (1g)
@@ -39,14 +39,20 @@ resources() { # label
   local metrics handles heap fds maps
   metrics=$(curl -sf "$base/actuator/prometheus")
   handles=$(echo "$metrics" | awk '/^hicserve_reader_handles_open/ {print $2}')
-  heap=$(echo "$metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $2} END {printf "%.0f", s / 1048576}')
+  heap=$(echo "$metrics" | grep '^jvm_memory_used_bytes{area="heap"' | awk '{s += $NF} END {printf "%.0f", s / 1048576}')
   fds=$(ls /proc/"$pid"/fd | wc -l)
   maps=$(wc -l < /proc/"$pid"/maps)
-  echo -e "$1\thandles=$handles\tfds=$fds\tmaps=$maps\theap_MB=$heap"
+  threads=$(ls /proc/"$pid"/task | wc -l)
+  echo -e "$1\thandles=$handles\tfds=$fds\tmaps=$maps\tthreads=$threads\theap_MB=$heap"
 }
 
-# warm up: metadata cached, JIT compiled
-java -cp "$bench" org.hicserve.bench.LoadGenerator windows "$base" "$name" 10000 4 10 > /dev/null
+# warm up with the same load (metadata cached, JIT compiled, thread pools, heap and malloc arenas grown), so
+# that "before" and "after" compare a warm service with itself: growth past this is a leak
+for c in 8 64; do
+  java -cp "$bench" org.hicserve.bench.LoadGenerator windows "$base" "$name" 10000 "$c" 10 > /dev/null
+done
+java -cp "$bench" org.hicserve.bench.LoadGenerator soak "$base" "$name" 10000 "$SOAK_CLIENTS" 15 > /dev/null
+sleep 65
 {
   resources before
   for c in 8 32 64; do
@@ -54,4 +60,7 @@ java -cp "$bench" org.hicserve.bench.LoadGenerator windows "$base" "$name" 10000
   done
   java -cp "$bench" org.hicserve.bench.LoadGenerator soak "$base" "$name" 10000 "$SOAK_CLIENTS" "$SOAK_SECONDS"
   resources after
+  # Tomcat lets idle request threads go after 60 s; their stacks are most of the mappings added under load
+  sleep 65
+  resources after-idle
 } | tee "$out/load.tsv"

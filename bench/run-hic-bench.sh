@@ -2,7 +2,8 @@
 # .hic reader vs the Cooler reader and vs npm hic-straw, on the bundled sample pair (the same contacts in
 # test-data/sample.hic and test-data/sample.mcool): a whole chromosome at a resolution, raw, warm.
 # hicserve: JMH (HicFetchBenchmark / CoolerFetchBenchmark .wholeChromosome), mean per fetch.
-# hic-straw: getContactRecords in one node process, median of the warm runs (reader/src/test/node/node_modules,
+# hic-straw: getContactRecords in one node process, a new Straw per run (its block cache would otherwise
+# answer), median of the runs after the first (reader/src/test/node/node_modules,
 # `npm ci` there first).
 #
 #   bench/run-hic-bench.sh [RESOLUTION] [CHROM]          defaults 5000 chr1
@@ -32,7 +33,7 @@ hic_csv, cool_csv, hic_log, straw, res, chrom = sys.argv[1:7]
 def secs(path):
     r = list(csv.DictReader(open(path)))[0]
     return float(r["Score"]) * {"ms/op": 1e-3, "s/op": 1.0, "us/op": 1e-6}[r["Unit"]]
-pixels = next(int(l.split("\t")[4]) for l in open(hic_log) if l.startswith("PIXELS") and "wholeChromosome" in l)
+pixels = next(int(l.split("PIXELS\t")[1].split("\t")[3]) for l in open(hic_log) if "PIXELS\t" in l and "wholeChromosome" in l)
 _, straw_n, straw_s = straw.split("\t")
 rows = [("hicserve .hic", pixels, secs(hic_csv)), ("hicserve .mcool", pixels, secs(cool_csv)),
         ("hic-straw .hic", int(straw_n), float(straw_s))]

@@ -7,8 +7,9 @@ import org.hicserve.reader.transform.RawPixelSource;
 
 /**
  * The raw stored pixels of one .hic query, one block per chunk: reads and inflates only the blocks that meet the query
- * rectangle, keeps the records inside it, orients them (bin1 on the range1 side) and sorts each chunk by
- * (bin1, bin2). Memory is bounded by the largest block. Not thread-safe.
+ * rectangle, keeps the records inside it and orients them (bin1 on the range1 side), in the order the block stores
+ * them. (Sorting each block took two thirds of a whole-chromosome fetch and still gave no order across blocks,
+ * which tile the matrix in two dimensions.) Memory is bounded by the largest block. Not thread-safe.
  */
 final class HicPixelSource implements RawPixelSource {
     /** How stored records (binX, binY) map to query pixels (bin1, bin2). */
@@ -36,8 +37,6 @@ final class HicPixelSource implements RawPixelSource {
 
     private long[] keys = new long[0];
     private float[] values = new float[0];
-    private long[] tmpKeys = new long[0];
-    private float[] tmpValues = new float[0];
     private long[] out1 = new long[0];
     private long[] out2 = new long[0];
     private int[] outInt;
@@ -145,9 +144,6 @@ final class HicPixelSource implements RawPixelSource {
     }
 
     private PixelBatch emit(int n) {
-        if (!isSorted(keys, n)) {
-            sort(n);
-        }
         if (out1.length < n) {
             int c = Math.max(n, out1.length * 2);
             out1 = new long[c];
@@ -175,65 +171,6 @@ final class HicPixelSource implements RawPixelSource {
         return (int) Math.rint(v); // saturates at the int range; stored counts are integral in Juicer files
     }
 
-    private static boolean isSorted(long[] k, int n) {
-        for (int i = 1; i < n; i++) {
-            if (k[i - 1] > k[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Bottom-up merge sort of keys[0, n) carrying values along (stable, O(n log n), no boxing). */
-    private void sort(int n) {
-        if (tmpKeys.length < n) {
-            tmpKeys = new long[keys.length];
-            tmpValues = new float[keys.length];
-        }
-        long[] srcK = keys;
-        float[] srcV = values;
-        long[] dstK = tmpKeys;
-        float[] dstV = tmpValues;
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    if (srcK[j] < srcK[i]) {
-                        dstK[k] = srcK[j];
-                        dstV[k++] = srcV[j++];
-                    } else {
-                        dstK[k] = srcK[i];
-                        dstV[k++] = srcV[i++];
-                    }
-                }
-                while (i < mid) {
-                    dstK[k] = srcK[i];
-                    dstV[k++] = srcV[i++];
-                }
-                while (j < hi) {
-                    dstK[k] = srcK[j];
-                    dstV[k++] = srcV[j++];
-                }
-            }
-            long[] tk = srcK;
-            srcK = dstK;
-            dstK = tk;
-            float[] tv = srcV;
-            srcV = dstV;
-            dstV = tv;
-        }
-        if (srcK != keys) {
-            // the sorted run ended in the scratch arrays: swap roles so keys/values hold it
-            tmpKeys = keys;
-            tmpValues = values;
-            keys = srcK;
-            values = srcV;
-        }
-    }
 
     @Override
     public void close() {
