@@ -28,6 +28,25 @@ public interface BinTable {
 
     long end(long binId);
 
+    /**
+     * The chromosome of a bin, given each chromosome's first bin id and the total at the end (cooler's
+     * {@code chrom_offset}); chromosomes without bins share an offset with the next, so the last such wins.
+     */
+    static int chromosomeOf(long[] offsets, long binId) {
+        long total = offsets[offsets.length - 1];
+        if (binId < 0 || binId >= total) {
+            throw new IndexOutOfBoundsException("bin id " + binId + " outside 0.." + total);
+        }
+        int i = java.util.Arrays.binarySearch(offsets, binId);
+        if (i < 0) {
+            return -i - 2;
+        }
+        while (i + 1 < offsets.length - 1 && offsets[i + 1] == binId) {
+            i++;
+        }
+        return i;
+    }
+
     default BinRange binsOf(int chromId) {
         long off = chromOffset(chromId);
         return new BinRange(off, off + binCount(chromId));

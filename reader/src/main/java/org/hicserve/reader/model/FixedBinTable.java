@@ -1,6 +1,5 @@
 package org.hicserve.reader.model;
 
-import java.util.Arrays;
 
 /** Bins of a fixed size; the last bin of a chromosome is cut at its end. Immutable. */
 public final class FixedBinTable implements BinTable {
@@ -58,18 +57,7 @@ public final class FixedBinTable implements BinTable {
 
     @Override
     public int chromIdOf(long binId) {
-        if (binId < 0 || binId >= size()) {
-            throw new IndexOutOfBoundsException("bin id " + binId + " outside 0.." + size());
-        }
-        int i = Arrays.binarySearch(offsets, binId);
-        if (i >= 0) {
-            // several chromosomes may share an offset when one has zero length: take the last such
-            while (i + 1 < offsets.length - 1 && offsets[i + 1] == binId) {
-                i++;
-            }
-            return i;
-        }
-        return -i - 2;
+        return BinTable.chromosomeOf(offsets, binId);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.hicserve.reader.model;
 
-import java.util.Arrays;
 import org.hicserve.reader.error.MalformedFileException;
 
 /** Bins of any sizes, as listed by a file (cooler {@code bin-type=variable}). Immutable. */
@@ -100,17 +99,7 @@ public final class VariableBinTable implements BinTable {
 
     @Override
     public int chromIdOf(long binId) {
-        if (binId < 0 || binId >= size()) {
-            throw new IndexOutOfBoundsException("bin id " + binId + " outside 0.." + size());
-        }
-        int i = Arrays.binarySearch(chromOffsets, binId);
-        if (i >= 0) {
-            while (i + 1 < chromOffsets.length - 1 && chromOffsets[i + 1] == binId) {
-                i++;
-            }
-            return i;
-        }
-        return -i - 2;
+        return BinTable.chromosomeOf(chromOffsets, binId);
     }
 
     @Override
