@@ -34,11 +34,6 @@ final class ChunkReader implements AutoCloseable {
         this.file = file;
     }
 
-    /** The file name used in error messages. */
-    String file() {
-        return file;
-    }
-
     /** Elements {@code [from, from + n)} of an integer column into {@code dst[pos..]}. */
     void readLongs(ColumnLayout col, long from, int n, long[] dst, int pos) {
         requireInt(col);
