@@ -40,7 +40,26 @@ public final class WorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
 
     /** A live connection to one worker; replaced as a whole when it fails. */
-    private record Connection(Process process, FlightClient client, String address) {
+    /**
+     * A live connection to one worker; replaced as a whole when it fails. Its client is closed only once it is
+     * retired and no stream uses it any more: closing it under an open stream frees that stream's buffers.
+     */
+    private record Connection(Process process, FlightClient client, String address, AtomicInteger users,
+            java.util.concurrent.atomic.AtomicBoolean retired, java.util.concurrent.atomic.AtomicBoolean clientClosed) {
+        Connection(Process process, FlightClient client, String address) {
+            this(process, client, address, new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean(),
+                    new java.util.concurrent.atomic.AtomicBoolean());
+        }
+
+        void closeClientIfUnused() {
+            if (retired.get() && users.get() == 0 && clientClosed.compareAndSet(false, true)) {
+                try {
+                    client.close();
+                } catch (Exception ignored) {
+                    // closing a broken channel may fail; the process is what matters
+                }
+            }
+        }
     }
 
     private final class Slot {
@@ -189,11 +208,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private static void shutdown(Connection c) {
-        try {
-            c.client().close();
-        } catch (Exception ignored) {
-            // closing a broken channel may fail; the process is what matters
-        }
+        c.retired().set(true);
+        c.closeClientIfUnused();
         if (c.process() != null && c.process().isAlive()) {
             c.process().destroyForcibly();
             try {
@@ -284,10 +300,12 @@ public final class WorkerPool implements AutoCloseable {
         if (c == null) {
             throw new WorkerFailure("worker " + slot.id + " is restarting", null);
         }
+        c.users().incrementAndGet();
         slot.inFlight.incrementAndGet();
         slot.tasks.increment();
         long start = System.nanoTime();
         FlightStream stream = null;
+        boolean consumerFailed = false;
         try {
             stream = c.client().getStream(new Ticket(task.encode()),
                     CallOptions.timeout(taskTimeout.toMillis(), TimeUnit.MILLISECONDS));
@@ -304,6 +322,7 @@ public final class WorkerPool implements AutoCloseable {
                 try {
                     out.accept(b);
                 } catch (RuntimeException consumerGone) {
+                    consumerFailed = true;
                     stream.cancel("the answer was cancelled", consumerGone);
                     throw consumerGone;
                 }
@@ -318,6 +337,13 @@ public final class WorkerPool implements AutoCloseable {
             replace(slot, c);
             throw new WorkerFailure("worker " + slot.id + " (" + c.address() + "): " + e.status().code() + " "
                     + e.status().description(), e);
+        } catch (RuntimeException e) {
+            if (consumerFailed) {
+                throw e;
+            }
+            // the connection broke some other way (its client was retired while this stream ran, say)
+            replace(slot, c);
+            throw new WorkerFailure("worker " + slot.id + " (" + c.address() + "): " + e, e);
         } finally {
             slot.inFlight.decrementAndGet();
             taskLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -328,6 +354,8 @@ public final class WorkerPool implements AutoCloseable {
                     // a cancelled or broken stream may complain on close
                 }
             }
+            c.users().decrementAndGet();
+            c.closeClientIfUnused();
         }
     }
 
