@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hicserve.reader.model.BinTable;
 import org.hicserve.reader.model.FileFormat;
+import org.hicserve.reader.model.Normalization;
 import org.hicserve.reader.model.Reference;
 import org.hicserve.reader.query.PixelQuery;
 
@@ -39,6 +40,14 @@ public interface MatrixFile extends Closeable {
 
     /** Normalizations usable at each resolution of the file, {@code NONE} first in each list. */
     Map<Integer, List<String>> normalizationsByResolution();
+
+    /**
+     * The normalization a request names, resolved against this resolution's stored vectors by the one rule of
+     * {@link Normalization} (case-insensitive, {@code NONE} for none).
+     *
+     * @throws org.hicserve.reader.error.UnknownNameException listing the names that exist
+     */
+    Normalization normalization(String requested);
 
     /** True when raw counts are stored as floats. */
     boolean hasFloatCounts();

@@ -152,7 +152,7 @@ record ColumnLayout(String name, long length, ElementKind kind, int elementSize,
         try {
             return (Map<ChunkOffset, Chunk>) CHUNK_LOOKUP.invoke(dataset);
         } catch (java.lang.reflect.InvocationTargetException e) {
-            throw new MalformedFileException(file + ": cannot read the chunk index of " + name + ": " + e.getCause(), e.getCause());
+            throw new MalformedFileException(file + ": cannot read the chunk index of " + name + ": " + org.hicserve.reader.error.Causes.inWords(e.getCause()), e.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }

@@ -15,6 +15,7 @@ import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.model.ArrayWeights;
 import org.hicserve.reader.model.BinRange;
+import org.hicserve.reader.model.Normalization;
 import org.hicserve.reader.model.BinTable;
 import org.hicserve.reader.model.FileFormat;
 import org.hicserve.reader.model.GenomicInterval;
@@ -183,12 +184,22 @@ public final class CoolerFile implements MatrixFile {
                 query.batchRows());
     }
 
-    private WeightColumn weightColumn(String name) {
+    private WeightColumn weightColumn(String requested) {
+        String name = Normalization.resolveName(requested, normalizations());
         WeightColumn c = group.weightColumns.get(name);
         if (c == null) {
-            throw new UnknownNameException("normalization", name, normalizations());
+            throw new UnknownNameException("normalization", requested, normalizations());
         }
         return c;
+    }
+
+    @Override
+    public Normalization normalization(String requested) {
+        if (Normalization.requestsNone(requested)) {
+            return Normalization.NONE;
+        }
+        WeightColumn c = weightColumn(requested);
+        return new Normalization(c.name(), c.divisive());
     }
 
     private void checkBelongs(GenomicInterval range) {

@@ -119,12 +119,11 @@ public final class CoolerIntegrity {
             sink.report(true, location, prefix + t.getMessage());
             return;
         }
-        String message = prefix + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         StackTraceElement[] st = t.getStackTrace();
         if (st.length > 0 && st[0].getClassName().startsWith("org.hicserve.")) {
-            sink.internalError(location, message);
+            sink.internalError(location, prefix + t); // a bug of ours: the class name helps whoever fixes it
         } else {
-            sink.report(true, location, message);
+            sink.report(true, location, prefix + org.hicserve.reader.error.Causes.inWords(t));
         }
     }
 
@@ -413,7 +412,7 @@ public final class CoolerIntegrity {
                     }
                 }
             } catch (RuntimeException e) {
-                error(loc("bins"), "cannot list the weight columns: " + e);
+                error(loc("bins"), "cannot list the weight columns: " + org.hicserve.reader.error.Causes.inWords(e));
             }
 
             // pixels and bin1_offset

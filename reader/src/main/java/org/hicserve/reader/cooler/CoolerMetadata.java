@@ -71,7 +71,7 @@ public final class CoolerMetadata implements FileMetadata {
             }
             // jHDF reports corruption with assorted runtime exceptions (and a huge bogus size can make it try to
             // allocate it); a file that cannot be parsed is a malformed file, whatever failed inside.
-            throw new MalformedFileException(file + ": not a readable cooler file: " + e, e);
+            throw new MalformedFileException(file + ": not a readable cooler file: " + org.hicserve.reader.error.Causes.inWords(e), e);
         }
     }
 

@@ -20,6 +20,7 @@ import org.hicserve.reader.model.FileFormat;
 import org.hicserve.reader.model.FixedBinTable;
 import org.hicserve.reader.model.GenomicInterval;
 import org.hicserve.reader.model.MatrixUnit;
+import org.hicserve.reader.model.Normalization;
 import org.hicserve.reader.model.QuerySpan;
 import org.hicserve.reader.model.Reference;
 import org.hicserve.reader.model.Weights;
@@ -213,16 +214,14 @@ public final class HicFile implements MatrixFile {
     }
 
     private String resolveNormalization(String name) {
-        List<String> available = normalizations();
-        if (available.contains(name)) {
-            return name;
-        }
-        for (String a : available) {
-            if (a.equalsIgnoreCase(name)) {
-                return a;
-            }
-        }
-        throw new UnknownNameException("normalization", name, available);
+        return Normalization.resolveName(name, normalizations());
+    }
+
+    /** .hic vectors are always divisive. */
+    @Override
+    public Normalization normalization(String requested) {
+        String name = resolveNormalization(requested);
+        return name.equals(Normalization.NONE_NAME) ? Normalization.NONE : new Normalization(name, true);
     }
 
     FileChannel channel() {

@@ -1,5 +1,9 @@
 package org.hicserve.reader.validate;
 
+import org.hicserve.reader.FileMetadata;
+import org.hicserve.reader.MatrixFiles;
+import org.hicserve.reader.error.MalformedFileException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,8 +41,6 @@ import org.hicserve.reader.model.FileFormat;
  * <p>Never throws for anything a file contains: every failure becomes a {@link Problem}. Stateless and thread-safe.
  */
 public final class FileValidator {
-    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-    private static final byte[] HIC_MAGIC = {'H', 'I', 'C', 0};
     /** Prefix of the message of a problem that is a bug of the validator, not of the file. */
     public static final String INTERNAL_ERROR = CoolerIntegrity.INTERNAL_ERROR;
 
@@ -75,27 +77,39 @@ public final class FileValidator {
         return check(path, false);
     }
 
+    /**
+     * The cheap check of a file whose metadata is already parsed (as the service has it when it first opens a
+     * file): the .hic metadata is not parsed again.
+     */
+    public static ValidationReport quickCheck(FileMetadata metadata) {
+        if (metadata instanceof HicMetadata hic) {
+            Collector problems = new Collector();
+            try {
+                HicIntegrity.check(hic, false, problems);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                problems.internalError("file", e.toString());
+            }
+            return new ValidationReport(metadata.path(), FileFormat.HIC, problems.problems, problems.internal);
+        }
+        return quickCheck(metadata.path());
+    }
+
     private static ValidationReport check(Path path, boolean full) {
         Collector problems = new Collector();
-        byte[] head = new byte[8];
-        int n;
-        try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            problems.report(true, "file", "cannot read the file: " + e.getMessage());
-            return new ValidationReport(path, null, problems.problems);
-        }
         FileFormat format = null;
         try {
-            if (n >= 4 && Arrays.equals(head, 0, 4, HIC_MAGIC, 0, 4)) {
-                format = FileFormat.HIC;
-                checkHic(path, full, problems);
-            } else if (n == 8 && Arrays.equals(head, HDF5_SIGNATURE)) {
-                format = checkCooler(path, full, problems);
-            } else {
-                problems.report(true, "file", "neither a .hic file (magic HIC\\0) nor an HDF5 cooler (signature "
-                        + "\\x89HDF): " + (n < 8 ? "file of " + n + " bytes" : "unknown first bytes"));
+            switch (MatrixFiles.sniff(path)) {
+                case HIC -> {
+                    format = FileFormat.HIC;
+                    checkHic(path, full, problems);
+                }
+                case HDF5 -> format = checkCooler(path, full, problems);
             }
+        } catch (java.io.UncheckedIOException e) {
+            problems.report(true, "file", "cannot read the file: " + e.getCause().getMessage());
+        } catch (MalformedFileException e) {
+            String m = e.getMessage();
+            problems.report(true, "file", m.contains(": neither") ? m.substring(m.indexOf(": neither") + 2) : m);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             problems.internalError("file", e.toString());
         }

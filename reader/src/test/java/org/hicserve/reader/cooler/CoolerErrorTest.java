@@ -120,7 +120,10 @@ class CoolerErrorTest {
         void unknownWeightName() {
             try (CoolerFile f = CoolerFile.open(TestData.shared(DM6), 100_000)) {
                 GenomicInterval chr2R = UcscParser.parse(f.chromosomes(), "chr2R");
-                for (String norm : List.of("ICE", "kr", "weights")) {
+                // names match ignoring case (one rule for both formats: Normalization), so "kr" is KR
+                assertThat(f.normalization("kr").name()).isEqualTo("KR");
+                assertThat(f.normalization("WEIGHT").name()).isEqualTo("weight");
+                for (String norm : List.of("ICE", "krr", "weights")) {
                     assertThatThrownBy(() -> f.fetch(PixelQuery.cis(chr2R).withNormalization(norm)))
                             .isInstanceOfSatisfying(UnknownNameException.class, e -> {
                                 assertThat(e.kind()).isEqualTo("normalization");
@@ -202,6 +205,8 @@ class CoolerErrorTest {
             Outcome o = readAll(copy, what);
             if (o.isRefused()) {
                 refused++;
+                assertThat(o.refused().getMessage()).as(what + ": a refusal speaks of the file, not of a library class")
+                        .doesNotContainPattern("(io\\.jhdf|java\\.[a-z]+)\\.|[A-Za-z]+Exception");
                 String msg = (o.refused().getClass().getSimpleName() + ": " + o.refused().getMessage()).replaceAll("[0-9]+", "N");
                 refusals.add(msg.substring(0, Math.min(120, msg.length())));
             } else if (o.tallies().equals(pristine)) {

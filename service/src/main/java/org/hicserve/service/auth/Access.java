@@ -8,6 +8,8 @@ import java.util.List;
  */
 public record Access(boolean everything, List<String> folders) {
     public static final Access ALL = new Access(true, List.of());
+    /** Nothing: what a request without a valid token carries on the open paths when tokens are set. */
+    public static final Access NONE = new Access(false, List.of());
     /** The request attribute that carries a caller's access. */
     public static final String ATTRIBUTE = "hicserve.access";
 

@@ -24,8 +24,8 @@ import org.hicserve.service.format.OutputFormat;
 import org.hicserve.service.format.PixelSink;
 import org.hicserve.service.format.PixelTable;
 import org.hicserve.service.format.Sinks;
-import org.hicserve.service.query.PixelRequest;
-import org.hicserve.service.query.QueryPlanner;
+import org.hicserve.service.plan.PixelRequest;
+import org.hicserve.service.exec.PixelTask;
 
 /**
  * {@code hicserve.jar dump FILE --resolution R --range Q [--range2 Q] [--normalization N] [--join]
@@ -112,12 +112,14 @@ public final class DumpCommand {
 
     /** Writes one query's answer; returns the number of rows. */
     public static long dump(MatrixFile f, PixelRequest request, OutputStream out) throws IOException {
-        try (PixelSelector selector = f.fetch(QueryPlanner.plan(f, request, 262_144));
+        String normalization = f.normalization(request.normalization()).name();
+        PixelTask task = new PixelTask(request.range1(), request.range2(), request.span(), request.diagonalBandWidth());
+        try (PixelSelector selector = task.select(f, normalization, 262_144);
                 BufferAllocator allocator = new RootAllocator()) {
             PixelTable table = new PixelTable(request.join(), selector.countType(), f.bins(),
                     Map.of("hicserve.file", f.path().getFileName().toString(),
                             "hicserve.resolution", Integer.toString(f.resolution()),
-                            "hicserve.normalization", request.normalization()));
+                            "hicserve.normalization", normalization));
             long rows = 0;
             try (PixelSink sink = Sinks.create(request.format(), out, table, allocator)) {
                 sink.begin();

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -19,6 +20,11 @@ import org.hicserve.service.files.DataDirectory;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
 import org.hicserve.service.metrics.StreamMetrics;
+import org.hicserve.service.plan.Executor;
+import org.hicserve.service.plan.FanOut;
+import org.hicserve.service.plan.ProcessFanOut;
+import org.hicserve.service.plan.QueryPlanner;
+import org.hicserve.service.plan.ThreadFanOut;
 import org.hicserve.service.query.QueryService;
 import org.hicserve.service.worker.WorkerPool;
 import org.hicserve.service.worker.WorkerSettings;
@@ -80,7 +86,7 @@ public class ServiceConfiguration {
 
     @Bean
     StreamLimiter streamLimiter(HicServeProperties props, MeterRegistry registry) {
-        StreamLimiter limiter = new StreamLimiter(props.maxConcurrentStreams(), props.retryAfter());
+        StreamLimiter limiter = new StreamLimiter(props.maxConcurrentStreams());
         Gauge.builder("hicserve.streams.in_flight", limiter, StreamLimiter::inFlight).register(registry);
         return limiter;
     }
@@ -126,21 +132,6 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<org.hicserve.service.auth.BearerTokenFilter> bearerTokenFilter(
-            HicServeProperties props) {
-        var tokens = org.hicserve.service.auth.TokenRegistry.of(props.auth().tokens(), props.auth().tokenFile());
-        if (tokens.enabled()) {
-            log.info("access control on: {} tokens; metrics {}", tokens.size(),
-                    props.auth().openMetrics() ? "open" : "need a token");
-        }
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new org.hicserve.service.auth.BearerTokenFilter(tokens, props.auth().openMetrics()));
-        registration.addUrlPatterns("/*");
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
-
-    @Bean
     StreamMetrics streamMetrics(MeterRegistry registry) {
         return new StreamMetrics(registry);
     }
@@ -158,10 +149,18 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    QueryService queryService(DataDirectory dir, MetadataCache cache, ReaderHandles handles, StreamLimiter limiter,
-            ExecutorService fanOutExecutor, ExecutorService decodeExecutor, WorkerPool workers, HicServeProperties props,
-            BufferAllocator allocator, StreamMetrics metrics) {
-        return new QueryService(dir, cache, handles, limiter, fanOutExecutor, decodeExecutor, workers, props, allocator,
-                metrics);
+    QueryPlanner queryPlanner(DataDirectory dir, MetadataCache cache, ReaderHandles handles, WorkerPool workers,
+            HicServeProperties props) {
+        return new QueryPlanner(dir, cache, handles, props, workers.size() > 0);
+    }
+
+    @Bean
+    QueryService queryService(DataDirectory dir, MetadataCache cache, ReaderHandles handles, QueryPlanner planner,
+            StreamLimiter limiter, ExecutorService fanOutExecutor, ExecutorService decodeExecutor, WorkerPool workers,
+            HicServeProperties props, BufferAllocator allocator, StreamMetrics metrics) {
+        Map<Executor, FanOut> fanOuts = Map.of(
+                Executor.THREADS, new ThreadFanOut(fanOutExecutor, decodeExecutor, handles, props),
+                Executor.PROCESSES, new ProcessFanOut(fanOutExecutor, workers, props));
+        return new QueryService(dir, cache, handles, planner, fanOuts, limiter, props, allocator, metrics);
     }
 }

@@ -1,8 +1,10 @@
 package org.hicserve.service.exec;
 
-/** The executor cannot take more work now (answered 503). */
-public class SaturatedException extends RuntimeException {
+import org.hicserve.service.error.ServiceException;
+
+/** The executor or the stream limit cannot take more work now: retry later. */
+public class SaturatedException extends ServiceException {
     public SaturatedException(String message, Throwable cause) {
-        super(message, cause);
+        super(Kind.SATURATED, "saturated", message, cause);
     }
 }

@@ -1,32 +1,24 @@
 package org.hicserve.service.exec;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
-import org.hicserve.service.web.ApiException;
-import org.springframework.http.HttpStatus;
 
 /**
- * Caps the pixel answers in flight. Past the cap a request is refused at once with 503 and Retry-After rather
+ * Caps the pixel answers in flight. Past the cap a request is refused at once (saturated: 503 with Retry-After at the web edge) rather
  * than queued: a queue of streams would hold file handles and memory without bound. Thread-safe.
  */
 public final class StreamLimiter {
     private final Semaphore permits;
     private final int limit;
-    private final Duration retryAfter;
 
-    public StreamLimiter(int limit, Duration retryAfter) {
+    public StreamLimiter(int limit) {
         this.permits = new Semaphore(limit);
         this.limit = limit;
-        this.retryAfter = retryAfter;
     }
 
     /** Takes a permit; the returned handle gives it back (once). */
     public AutoCloseable acquire() {
         if (!permits.tryAcquire()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "saturated",
-                    "the service is answering " + limit + " pixel queries already; retry later",
-                    Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
+            throw new SaturatedException("the service is answering " + limit + " pixel queries already; retry later", null);
         }
         java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         return () -> {

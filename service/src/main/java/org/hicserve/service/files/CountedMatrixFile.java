@@ -74,6 +74,11 @@ final class CountedMatrixFile implements MatrixFile {
     }
 
     @Override
+    public org.hicserve.reader.model.Normalization normalization(String requested) {
+        return delegate.normalization(requested);
+    }
+
+    @Override
     public boolean hasFloatCounts() {
         return delegate.hasFloatCounts();
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.hicserve.service.web.ApiException;
+import org.hicserve.service.error.ServiceException;
 
 /**
  * The folder the service serves. Turns a client's {@code file} parameter into a path inside it, and refuses
@@ -86,7 +86,7 @@ public final class DataDirectory {
      */
     public Path resolve(String name, org.hicserve.service.auth.Access access) {
         if (name != null && !name.isBlank() && !access.permits(name.replace('\\', '/'))) {
-            throw ApiException.forbidden("this access token does not give access to '" + name + "'");
+            throw ServiceException.forbidden("this access token does not give access to '" + name + "'");
         }
         return resolve(name, () -> available(access));
     }
@@ -98,33 +98,33 @@ public final class DataDirectory {
 
     private Path resolve(String name, java.util.function.Supplier<String> availableFiles) {
         if (name == null || name.isBlank()) {
-            throw ApiException.badRequest("missing_parameter", "parameter 'file' is required; " + availableFiles.get());
+            throw ServiceException.badRequest("missing_parameter", "parameter 'file' is required; " + availableFiles.get());
         }
         String n = name.replace('\\', '/');
         if (n.startsWith("/") || n.contains("\0") || n.matches("^[A-Za-z]:.*")
                 || Stream.of(n.split("/")).anyMatch(s -> s.equals(".."))) {
-            throw ApiException.badRequest("invalid_file", "file '" + name
+            throw ServiceException.badRequest("invalid_file", "file '" + name
                     + "' must be a path relative to the data directory, without '..'");
         }
         Path p = root.resolve(n).normalize();
         if (!p.startsWith(root)) {
-            throw ApiException.badRequest("invalid_file", "file '" + name + "' is outside the data directory");
+            throw ServiceException.badRequest("invalid_file", "file '" + name + "' is outside the data directory");
         }
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || formatOf(p).isEmpty()) {
-            throw ApiException.notFound("unknown_file", "no file '" + name + "'; " + availableFiles.get());
+            throw ServiceException.notFound("unknown_file", "no file '" + name + "'; " + availableFiles.get());
         }
         Path real;
         try {
             real = p.toRealPath();
         } catch (IOException e) {
-            throw ApiException.notFound("unknown_file", "no file '" + name + "'; " + availableFiles.get());
+            throw ServiceException.notFound("unknown_file", "no file '" + name + "'; " + availableFiles.get());
         }
         if (!real.startsWith(root)) {
             // a symbolic link pointing out of the data directory: never opened
-            throw ApiException.notFound("unknown_file", "no file '" + name + "' inside the data directory; " + availableFiles.get());
+            throw ServiceException.notFound("unknown_file", "no file '" + name + "' inside the data directory; " + availableFiles.get());
         }
         if (!Files.isRegularFile(real)) {
-            throw ApiException.notFound("unknown_file", "'" + name + "' is not a file; " + availableFiles.get());
+            throw ServiceException.notFound("unknown_file", "'" + name + "' is not a file; " + availableFiles.get());
         }
         return real;
     }

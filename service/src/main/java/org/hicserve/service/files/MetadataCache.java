@@ -59,7 +59,7 @@ public final class MetadataCache {
     private FileMetadata load(Path path) {
         FileMetadata metadata = MatrixFiles.readMetadata(path);
         if (validateOnOpen) {
-            ValidationReport report = FileValidator.quickCheck(path);
+            ValidationReport report = FileValidator.quickCheck(metadata);
             if (!report.ok()) {
                 throw new MalformedFileException(path.getFileName() + " failed validation: " + report.errors().stream()
                         .limit(5).map(Problem::toString).collect(Collectors.joining("; ")));

@@ -1,9 +1,7 @@
 package org.hicserve.service.query;
 
 import java.time.Duration;
-import java.util.Map;
-import org.hicserve.service.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.hicserve.service.error.ServiceException;
 
 /** The latest moment a request may still be working; past it, it stops (503 before the answer, an abort after). */
 public record Deadline(long nanos, Duration limit) {
@@ -17,8 +15,8 @@ public record Deadline(long nanos, Duration limit) {
 
     public void check() {
         if (passed()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "deadline_exceeded",
-                    "the request ran past its deadline of " + limit + " (hicserve.request-deadline)", Map.of("Retry-After", "5"));
+            throw new ServiceException(ServiceException.Kind.DEADLINE_EXCEEDED, "deadline_exceeded",
+                    "the request ran past its deadline of " + limit + " (hicserve.request-deadline)");
         }
     }
 }

@@ -1,37 +1,58 @@
 package org.hicserve.service.web;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.MalformedFileException;
 import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.error.UnsupportedFormatException;
-import org.hicserve.service.exec.SaturatedException;
-import org.hicserve.service.worker.WorkersUnavailableException;
+import org.hicserve.service.config.HicServeProperties;
+import org.hicserve.service.error.ServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps every failure before the first byte to the API.md error body and status. Failures after the first byte
- * never reach a handler that could answer: the response is aborted instead (see README, "truncated answers").
+ * The one place where failures become statuses: every failure before the first byte is answered with the
+ * API.md error body. Failures after the first byte never reach a handler that could answer: the response is
+ * aborted instead (see README, "truncated answers").
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private final Duration retryAfter;
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> api(ApiException e) {
+    ApiExceptionHandler(HicServeProperties properties) {
+        this.retryAfter = properties.retryAfter();
+    }
+
+    @ExceptionHandler(ServiceException.class)
+    ResponseEntity<ApiError> service(ServiceException e) {
+        HttpStatus status = switch (e.kind()) {
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNREADABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case SATURATED, DEADLINE_EXCEEDED, WORKERS_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
         HttpHeaders headers = new HttpHeaders();
-        e.headers().forEach(headers::add);
-        return body(e.status(), e.code(), e.getMessage(), headers);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.warn("{}: {}", e.code(), e.getMessage());
+            headers.add(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        }
+        return body(status, e.code(), e.getMessage(), headers);
     }
 
     @ExceptionHandler(UnknownNameException.class)
@@ -55,21 +76,6 @@ class ApiExceptionHandler {
         return body(HttpStatus.BAD_REQUEST, "invalid_query", e.getMessage(), null);
     }
 
-    @ExceptionHandler(SaturatedException.class)
-    ResponseEntity<ApiError> saturated(SaturatedException e) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.RETRY_AFTER, "2");
-        return body(HttpStatus.SERVICE_UNAVAILABLE, "saturated", e.getMessage(), headers);
-    }
-
-    @ExceptionHandler(WorkersUnavailableException.class)
-    ResponseEntity<ApiError> workers(WorkersUnavailableException e) {
-        log.warn("workers unavailable: {}", e.getMessage());
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.RETRY_AFTER, "5");
-        return body(HttpStatus.SERVICE_UNAVAILABLE, "workers_unavailable", e.getMessage(), headers);
-    }
-
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
         return body(HttpStatus.BAD_REQUEST, "missing_parameter", "parameter '" + e.getParameterName() + "' is required", null);
@@ -80,6 +86,21 @@ class ApiExceptionHandler {
         String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName().toLowerCase();
         return body(HttpStatus.BAD_REQUEST, "invalid_parameter",
                 "parameter '" + e.getName() + "' must be " + expectedWord(expected) + ", not '" + e.getValue() + "'", null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return body(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return body(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "no answer in the media types the Accept header names", null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
+        return body(HttpStatus.NOT_FOUND, "not_found", "no endpoint or page at /" + e.getResourcePath(), null);
     }
 
     private static String expectedWord(String type) {

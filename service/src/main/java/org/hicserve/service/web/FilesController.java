@@ -22,18 +22,18 @@ class FilesController {
 
     @GetMapping(path = "/api/v1/files", produces = "application/json")
     List<FileInfo> files(@RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        return queries.files(access == null ? Access.ALL : access);
+        return queries.files(access == null ? Access.NONE : access);
     }
 
     @GetMapping(path = "/api/v1/validate", produces = "application/json")
     ValidationAnswer validate(@RequestParam(required = false) String file,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        return queries.validate(file, access == null ? Access.ALL : access);
+        return queries.validate(file, access == null ? Access.NONE : access);
     }
 
     @GetMapping(path = "/api/v1/describe", produces = "application/json")
     Description describe(@RequestParam(required = false) String file,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        return queries.describe(file, access == null ? Access.ALL : access);
+        return queries.describe(file, access == null ? Access.NONE : access);
     }
 }

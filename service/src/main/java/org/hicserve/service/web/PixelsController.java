@@ -6,14 +6,15 @@ import java.util.Locale;
 import org.hicserve.reader.model.QuerySpan;
 import org.hicserve.service.format.OutputFormat;
 import org.hicserve.service.query.BatchStream;
-import org.hicserve.service.query.CisCall;
-import org.hicserve.service.query.PixelRequest;
-import org.hicserve.service.query.PixelsCall;
+import org.hicserve.service.plan.CisCall;
+import org.hicserve.service.plan.PixelRequest;
+import org.hicserve.service.plan.PixelsCall;
 import org.hicserve.service.query.QueryService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.hicserve.service.auth.Access;
+import org.hicserve.service.error.ServiceException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -48,10 +49,11 @@ class PixelsController {
             @RequestParam(required = false) String unit,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        if (range1 == null || range1.isBlank()) {
-            throw ApiException.badRequest("missing_parameter", "parameter 'range1' is required (e.g. chr1 or chr1:0-5,000,000)");
+        if (diagonalBandWidth != null && diagonalBandWidth <= 0) {
+            throw ServiceException.badRequest("invalid_parameter", "diagonal_band_width must be a positive whole number"
+                    + " (it keeps pixels with bin2_id - bin1_id < B), not " + diagonalBandWidth);
         }
-        PixelRequest request = new PixelRequest(range1, range2, normalizationOrNone(normalization), bool("join", join),
+        PixelRequest request = new PixelRequest(range1, range2, normalization, bool("join", join),
                 querySpan == null ? QuerySpan.UPPER_TRIANGLE : QuerySpan.parse(querySpan),
                 diagonalBandWidth == null ? 0 : diagonalBandWidth, format(format, accept));
         return stream(queries.preparePixels(new PixelsCall(file, resolution, unit, request), orAll(access)));
@@ -71,13 +73,13 @@ class PixelsController {
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         List<String> names = chromosomes == null || chromosomes.isBlank() ? List.of()
                 : Arrays.stream(chromosomes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        CisCall call = new CisCall(file, resolution, unit, names, normalizationOrNone(normalization), bool("join", join),
+        CisCall call = new CisCall(file, resolution, unit, names, normalization, bool("join", join),
                 executor, format(format, accept));
         return stream(queries.prepareCis(call, orAll(access)));
     }
 
     private static Access orAll(Access access) {
-        return access == null ? Access.ALL : access;
+        return access == null ? Access.NONE : access;
     }
 
     private static ResponseEntity<StreamingResponseBody> stream(BatchStream prepared) {
@@ -92,10 +94,6 @@ class PixelsController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(prepared.mediaType())).body(body);
     }
 
-    private static String normalizationOrNone(String n) {
-        return n == null || n.isBlank() || n.equalsIgnoreCase("none") ? "NONE" : n.strip();
-    }
-
     private static boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return false;
@@ -103,13 +101,13 @@ class PixelsController {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw ApiException.badRequest("invalid_parameter", name + " must be true or false, not '" + value + "'");
+            default -> throw ServiceException.badRequest("invalid_parameter", name + " must be true or false, not '" + value + "'");
         };
     }
 
     private static OutputFormat format(String format, String accept) {
         if (format != null && !format.isBlank()) {
-            return OutputFormat.parse(format).orElseThrow(() -> ApiException.badRequest("invalid_parameter",
+            return OutputFormat.parse(format).orElseThrow(() -> ServiceException.badRequest("invalid_parameter",
                     "format must be one of arrow, tsv, json, npy, png; not '" + format + "'"));
         }
         return OutputFormat.fromAccept(accept).orElse(OutputFormat.ARROW);

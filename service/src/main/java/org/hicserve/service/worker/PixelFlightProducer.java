@@ -10,11 +10,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.hicserve.reader.MatrixFile;
 import org.hicserve.reader.PixelSelector;
 import org.hicserve.reader.error.ReaderException;
-import org.hicserve.reader.model.GenomicInterval;
 import org.hicserve.reader.model.MatrixUnit;
-import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.service.arrow.PixelColumns;
 import org.hicserve.service.arrow.PixelSchemas;
+import org.hicserve.service.exec.PixelTask;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
 import org.slf4j.Logger;
@@ -66,8 +65,7 @@ final class PixelFlightProducer extends NoOpFlightProducer {
         long rows = 0;
         MatrixUnit unit = task.unit() == null ? null : MatrixUnit.parse(task.unit());
         try (MatrixFile f = handles.open(metadata.get(Path.of(task.path()).toRealPath()), task.resolution(), unit);
-                PixelSelector s = f.fetch(PixelQuery.cis(GenomicInterval.whole(f.chromosomes().byName(task.chromosome())))
-                        .withNormalization(task.normalization()).withBatchRows(task.batchRows()));
+                PixelSelector s = PixelTask.cis(task.chromosome()).select(f, task.normalization(), task.batchRows());
                 VectorSchemaRoot root = VectorSchemaRoot.create(PixelSchemas.of(false, s.countType(), Map.of()), allocator)) {
             listener.start(root);
             while (s.hasNext()) {

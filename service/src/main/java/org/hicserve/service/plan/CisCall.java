@@ -1,4 +1,4 @@
-package org.hicserve.service.query;
+package org.hicserve.service.plan;
 
 import java.util.List;
 import org.hicserve.service.format.OutputFormat;

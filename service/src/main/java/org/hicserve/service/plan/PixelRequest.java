@@ -1,4 +1,4 @@
-package org.hicserve.service.query;
+package org.hicserve.service.plan;
 
 import org.hicserve.reader.model.QuerySpan;
 import org.hicserve.service.format.OutputFormat;

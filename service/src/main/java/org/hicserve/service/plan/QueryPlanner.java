@@ -1,0 +1,167 @@
+package org.hicserve.service.plan;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hicserve.reader.FileMetadata;
+import org.hicserve.reader.MatrixFile;
+import org.hicserve.reader.model.BinRange;
+import org.hicserve.reader.model.Chromosome;
+import org.hicserve.reader.model.CountType;
+import org.hicserve.reader.model.MatrixUnit;
+import org.hicserve.reader.model.Normalization;
+import org.hicserve.reader.model.QuerySpan;
+import org.hicserve.reader.model.Reference;
+import org.hicserve.reader.query.PixelQuery;
+import org.hicserve.service.auth.Access;
+import org.hicserve.service.config.HicServeProperties;
+import org.hicserve.service.error.ServiceException;
+import org.hicserve.service.exec.PixelTask;
+import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.MetadataCache;
+import org.hicserve.service.files.ReaderHandles;
+import org.hicserve.service.format.OutputFormat;
+import org.hicserve.service.format.PixelTable;
+import org.hicserve.service.plan.CisCall;
+import org.hicserve.service.plan.PixelRequest;
+import org.hicserve.service.plan.PixelsCall;
+
+/**
+ * Makes the one {@link QueryPlan} of a request, checking every rule before anything is read: the file and the
+ * caller's access to it, the resolution and unit, the regions or chromosomes, the normalization (one rule for
+ * every endpoint and both formats: {@link Normalization}), the limits of the chosen format, and the executor.
+ * Thread-safe: it opens a handle of its own for the checks and closes it before returning.
+ */
+public final class QueryPlanner {
+    private final DataDirectory dataDirectory;
+    private final MetadataCache metadataCache;
+    private final ReaderHandles handles;
+    private final HicServeProperties properties;
+    private final boolean processesAvailable;
+
+    public QueryPlanner(DataDirectory dataDirectory, MetadataCache metadataCache, ReaderHandles handles,
+            HicServeProperties properties, boolean processesAvailable) {
+        this.dataDirectory = dataDirectory;
+        this.metadataCache = metadataCache;
+        this.handles = handles;
+        this.properties = properties;
+        this.processesAvailable = processesAvailable;
+    }
+
+    /** A {@code pixels} request: one task, the region pair asked. */
+    public QueryPlan pixels(PixelsCall call, Access access) {
+        PixelRequest req = call.request();
+        if (req.range1() == null || req.range1().isBlank()) {
+            throw ServiceException.badRequest("missing_parameter", "parameter 'range1' is required (e.g. chr1 or chr1:0-5,000,000)");
+        }
+        FileMetadata meta = metadata(call.file(), access);
+        try (MatrixFile f = open(meta, call.resolution(), call.unit())) {
+            Normalization normalization = f.normalization(req.normalization());
+            QuerySpan span = req.format().isDense() ? QuerySpan.FULL : req.span(); // a matrix has both triangles
+            PixelTask task = new PixelTask(req.range1(), req.range2(), span, req.diagonalBandWidth());
+            PixelQuery query = task.query(f, normalization.name(), properties.batchRows());
+            BinRange rows = f.bins().overlapping(query.range1());
+            BinRange columns = f.bins().overlapping(query.range2());
+            checkSpan(Math.max(rows.size(), columns.size()));
+            Optional<QueryPlan.DenseRegion> dense = Optional.empty();
+            if (req.format().isDense()) {
+                dense = Optional.of(denseRegion(rows, columns, req.format()));
+            }
+            String description = "range1=" + req.range1() + (req.range2() == null ? "" : " range2=" + req.range2())
+                    + " resolution=" + f.resolution() + " normalization=" + normalization.name();
+            return new QueryPlan("pixels", call.file(), meta, f.resolution(), unit(call.unit()), normalization, List.of(task),
+                    table(f, call.file(), normalization, req.join()), req.format(), Executor.THREADS, dense, description);
+        }
+    }
+
+    /** A {@code cis} request: one task per chosen chromosome, in file order. */
+    public QueryPlan cis(CisCall call, Access access) {
+        Executor executor = executor(call.executor());
+        if (call.format().isDense()) {
+            throw ServiceException.badRequest("invalid_parameter", "format=" + call.format().apiName()
+                    + " is for pixels of one region; cis answers come as arrow, tsv or json");
+        }
+        FileMetadata meta = metadata(call.file(), access);
+        try (MatrixFile f = open(meta, call.resolution(), call.unit())) {
+            Normalization normalization = f.normalization(call.normalization());
+            List<PixelTask> tasks = select(f.chromosomes(), call.chromosomes()).stream()
+                    .map(c -> PixelTask.cis(c.name())).toList();
+            String description = "chromosomes=" + (call.chromosomes().isEmpty() ? "all" : String.join(",", call.chromosomes()))
+                    + " resolution=" + f.resolution() + " normalization=" + normalization.name()
+                    + " executor=" + executor.apiName();
+            return new QueryPlan("cis", call.file(), meta, f.resolution(), unit(call.unit()), normalization, tasks,
+                    table(f, call.file(), normalization, call.join()), call.format(), executor, Optional.empty(), description);
+        }
+    }
+
+    private FileMetadata metadata(String file, Access access) {
+        Path path = dataDirectory.resolve(file, access);
+        return metadataCache.get(path);
+    }
+
+    private MatrixFile open(FileMetadata meta, Integer resolution, String unit) {
+        if (resolution != null && resolution <= 0) {
+            throw ServiceException.badRequest("invalid_parameter", "resolution must be a positive whole number, not "
+                    + resolution + "; " + meta.path().getFileName() + " has " + meta.resolutions());
+        }
+        return handles.open(meta, resolution == null ? 0 : resolution, unit(unit));
+    }
+
+    private static PixelTable table(MatrixFile f, String file, Normalization normalization, boolean join) {
+        CountType countType = !normalization.isNone() || f.hasFloatCounts() ? CountType.FLOAT64 : CountType.INT32;
+        return new PixelTable(join, countType, f.bins(), Map.of("hicserve.file", file,
+                "hicserve.resolution", Integer.toString(f.resolution()), "hicserve.normalization", normalization.name()));
+    }
+
+    /** A query whose sides span more bins than allowed is refused before it reads anything. */
+    private void checkSpan(long side) {
+        if (side > properties.maxQueryBins()) {
+            throw ServiceException.tooLarge("the query spans " + side + " bins on a side; the limit is "
+                    + properties.maxQueryBins() + " (hicserve.max-query-bins): use a coarser resolution or a smaller region");
+        }
+    }
+
+    private QueryPlan.DenseRegion denseRegion(BinRange rows, BinRange columns, OutputFormat format) {
+        QueryPlan.DenseRegion region = new QueryPlan.DenseRegion(rows, columns);
+        long limit = format == OutputFormat.NPY ? properties.denseMaxCells() : properties.pngMaxCells();
+        if (region.cells() > limit) {
+            throw ServiceException.tooLarge("the region is " + rows.size() + " x " + columns.size() + " bins = "
+                    + region.cells() + " cells; format=" + format.apiName() + " is limited to " + limit
+                    + " cells: use a smaller region, a coarser resolution, or format=arrow");
+        }
+        return region;
+    }
+
+    private Executor executor(String requested) {
+        String name = requested == null || requested.isBlank() ? properties.executor() : requested;
+        Executor executor = Executor.parse(name).orElseThrow(() -> ServiceException.badRequest("invalid_parameter",
+                "executor must be 'threads' or 'processes', not '" + name.strip() + "'"));
+        if (executor == Executor.PROCESSES && !processesAvailable) {
+            throw ServiceException.badRequest("unsupported_executor", "executor=processes needs worker processes: set "
+                    + "hicserve.workers.local (and/or hicserve.workers.remote); this service has none");
+        }
+        return executor;
+    }
+
+    private static List<Chromosome> select(Reference reference, List<String> names) {
+        if (names.isEmpty()) {
+            return reference.chromosomes();
+        }
+        Set<Chromosome> chosen = new LinkedHashSet<>();
+        for (String n : names) {
+            chosen.add(reference.byName(n.strip()));
+        }
+        List<Chromosome> ordered = new ArrayList<>(chosen);
+        ordered.sort(Comparator.comparingInt(Chromosome::id));
+        return ordered;
+    }
+
+    private static MatrixUnit unit(String u) {
+        return u == null || u.isBlank() ? null : MatrixUnit.parse(u);
+    }
+}

@@ -1,0 +1,42 @@
+package org.hicserve.service.plan;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.hicserve.reader.MatrixFile;
+import org.hicserve.service.config.HicServeProperties;
+import org.hicserve.service.exec.ChromosomeTask;
+import org.hicserve.service.exec.OrderedMerge;
+import org.hicserve.service.files.ReaderHandles;
+
+/**
+ * Runs each task on the service's bounded executor, each on a reader handle of its own (handles are never
+ * shared between threads), optionally decoding ahead on the decoder pool.
+ */
+public final class ThreadFanOut implements FanOut {
+    private final ExecutorService executor;
+    private final ExecutorService decoders;
+    private final ReaderHandles handles;
+    private final HicServeProperties properties;
+
+    public ThreadFanOut(ExecutorService executor, ExecutorService decoders, ReaderHandles handles,
+            HicServeProperties properties) {
+        this.executor = executor;
+        this.decoders = decoders;
+        this.handles = handles;
+        this.properties = properties;
+    }
+
+    @Override
+    public OrderedMerge start(QueryPlan plan) {
+        String normalization = plan.normalization().name();
+        List<ChromosomeTask> tasks = plan.tasks().stream().<ChromosomeTask>map(task -> out -> {
+            try (MatrixFile handle = handles.open(plan.metadata(), plan.resolution(), plan.unit())) {
+                if (properties.decodeThreads() > 0) {
+                    handle.decodeAhead(decoders, 2 * properties.decodeThreads());
+                }
+                task.read(handle, normalization, properties.batchRows(), out);
+            }
+        }).toList();
+        return new OrderedMerge(executor, tasks, properties.effectiveThreads(), properties.queueBatches()).start();
+    }
+}
