@@ -13,7 +13,8 @@
 #    they name them, made only when a tag is absent (so a machine that can pull uses the real images):
 #    a Debian 12 base made by debootstrap from the apt mirror this machine uses, then docker/standins/*.Dockerfile
 #    (Debian's OpenJDK 17 JRE; OpenJDK 17 JDK + Maven 3.9 from Maven Central; Debian's prometheus)
-# 3. the real `docker build -f docker/Dockerfile .`, unchanged (its Maven stage downloads from Maven Central)
+# 3. the real `docker build -f docker/Dockerfile .`, unchanged (its Maven stage downloads from Maven Central),
+#    with the legacy builder and again with the engine's BuildKit (BUILDKIT=0 skips that)
 # 4. the image run: bundled sample when nothing is mounted; a mounted folder (TEST_DATA, read-only) served
 #    instead; HEALTHCHECK healthy in `docker inspect`; non-root user; dump and validate; `docker stop` within
 #    the grace period with worker JVMs running; image size
@@ -22,7 +23,8 @@
 #
 # Environment: TEST_DATA (default: the repository's ../shared/test-data), DEBIAN_MIRROR (default: the one in
 # /etc/apt/sources.list*), MAVEN_VERSION (of the Maven stand-in, default 3.9.9), KEEP_DOCKERD=1 (leave a dockerd
-# this script started running; default: stopped at the end), WORK (scratch folder, default a new one in /tmp).
+# this script started running; default: stopped at the end), BUILDKIT=0 (skip the BuildKit build), WORK (scratch
+# folder, default a new one in /tmp).
 set -euo pipefail
 # shellcheck disable=SC2015  # `test && pass ... || fail ...`: pass never fails, so this is an if-then-else
 
@@ -243,6 +245,24 @@ docker history --format '     {{printf "%10s" .Size}}  {{.CreatedBy}}' "$app_tag
 user="$(docker image inspect -f '{{.Config.User}}' "$app_tag")"
 [ "$user" = "hicserve:hicserve" ] && pass "image USER $user" || fail "image USER '$user'"
 
+# The builder most users have (BuildKit, Docker's default since 23.0): the engine's own, through docker.io's
+# client (a newer client without the buildx plugin refuses DOCKER_BUILDKIT=1). Its image is run in 4a below.
+bk_tag=""
+if [ "${BUILDKIT:-1}" = 1 ]; then
+  section "3b. the same build with BuildKit (DOCKER_BUILDKIT=1)"
+  if [ -x /usr/bin/docker ] && /usr/bin/docker version --format '{{.Client.Version}}' 2> /dev/null | grep -q '^20\.'; then
+    start=$(date +%s)
+    if (cd "$repo" && DOCKER_BUILDKIT=1 /usr/bin/docker build --progress plain --network host -f docker/Dockerfile -t hicserve:verify-buildkit .) > "$WORK/build-buildkit.log" 2>&1; then
+      bk_tag=hicserve:verify-buildkit
+      pass "built $bk_tag with BuildKit in $(($(date +%s) - start)) s, $(mib "$(docker image inspect -f '{{.Size}}' "$bk_tag")") (log: $WORK/build-buildkit.log)"
+    else
+      tail -30 "$WORK/build-buildkit.log"; fail "BuildKit build (log: $WORK/build-buildkit.log)"
+    fi
+  else
+    info "skip: no docker.io 20.x client at /usr/bin/docker to drive the engine's BuildKit (BUILDKIT=0 to silence)"
+  fi
+fi
+
 # ---------------------------------------------------------------- 4. container
 # run_service NAME [docker run options...]: starts the image on a free loopback port, sets $port
 run_service() {
@@ -298,6 +318,23 @@ case "$pid1" in
 esac
 docker exec "$NAME-sample" sh -c 'touch /app/x' 2> /dev/null && fail "uid 10001 can write /app" || pass "/app not writable by the service user"
 docker rm -f "$NAME-sample" > /dev/null
+
+if [ -n "$bk_tag" ]; then
+  section "4a'. the BuildKit-built image, nothing mounted"
+  port=$(free_port)
+  docker run -d --name "$NAME-buildkit" --network host -e PORT="$port" -e SERVER_ADDRESS=127.0.0.1 "$bk_tag" > /dev/null
+  if wait_http "http://127.0.0.1:$port/actuator/health" 180; then
+    names=$(curl -fsS "http://127.0.0.1:$port/api/v1/files" | /usr/bin/python3 -c 'import json, sys; print(" ".join(sorted(f["name"] for f in json.load(sys.stdin))))')
+    got=$(curl -fsS "http://127.0.0.1:$port/api/v1/pixels?file=sample.mcool&resolution=5000&range1=chr3&format=tsv" | tsv_rows_sum)
+    uid_in=$(docker exec "$NAME-buildkit" id -u)
+    [ "$names $got $uid_in" = "sample.hic sample.mcool 53076 128737 10001" ] \
+      && pass "BuildKit image: serves the sample (sample.mcool chr3: 53076 rows, sum 128737), as uid 10001" \
+      || fail "BuildKit image: files '$names', pixels '$got', uid '$uid_in'"
+  else
+    logs_of buildkit | tail -30; fail "BuildKit image: service did not answer on port $port"
+  fi
+  docker rm -f "$NAME-buildkit" > /dev/null
+fi
 
 section "4b. $TEST_DATA mounted read-only at /data"
 if [ ! -d "$TEST_DATA" ]; then abort "TEST_DATA $TEST_DATA is missing"; fi
