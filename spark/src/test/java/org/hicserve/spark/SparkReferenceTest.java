@@ -21,6 +21,8 @@ import org.hicserve.reader.query.UcscParser;
 import org.hicserve.reader.testing.PixelTally;
 import org.hicserve.reader.testing.ReferenceTable;
 import org.hicserve.reader.testing.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +44,22 @@ class SparkReferenceTest {
     }
 
     private static final Map<String, Dataset<Row>> TABLES = new HashMap<>();
+
+    /**
+     * 158 tiny queries: Spark's code generation (a Janino compile per query, each predicate being new) would cost
+     * more than reading the pixels, so it is off here; the other test classes run with Spark's defaults.
+     */
+    @BeforeAll
+    static void interpretedQueries() {
+        SharedSpark.session().conf().set("spark.sql.codegen.wholeStage", "false");
+        SharedSpark.session().conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+    }
+
+    @AfterAll
+    static void defaults() {
+        SharedSpark.session().conf().unset("spark.sql.codegen.wholeStage");
+        SharedSpark.session().conf().unset("spark.sql.codegen.factoryMode");
+    }
 
     static Stream<Arguments> rows() {
         List<Row_> rows = new ArrayList<>();
