@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.hicserve.reader.MatrixFile;
 import org.hicserve.reader.MatrixFiles;
 import org.hicserve.reader.model.GenomicInterval;
@@ -18,6 +20,7 @@ import org.hicserve.reader.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Filters become region queries: a region reads only its blocks (.hic) or chunks (cooler), counted by the reader's
@@ -53,7 +56,8 @@ class SparkPushdownTest {
         before = ScanStatistics.storageUnitsRead();
         Dataset<Row> region = pixels.where("chrom1 = 'chr2' AND chrom2 = 'chr2' AND end1 > 1234567 AND start1 < 3456789"
                 + " AND end2 > 1234567 AND start2 < 3456789");
-        long regionCount = region.count();
+        Dataset<Row> counted = region.selectExpr("count(*)");
+        long regionCount = counted.collectAsList().get(0).getLong(0); // collect runs this very plan (first() would not)
         long regionBySpark = ScanStatistics.storageUnitsRead() - before;
 
         assertThat(regionCount).isEqualTo(regionPixels.pixels());
@@ -62,6 +66,18 @@ class SparkPushdownTest {
         assertThat(regionBySpark).as("units read for " + REGION + " (chr2: " + wholeBySpark + ")")
                 .isEqualTo(regionByReader).isLessThan(wholeBySpark).isPositive();
         assertThat(region.rdd().getNumPartitions()).as("one partition: chr2 x chr2").isEqualTo(1);
+        assertThat(scanMetric(counted)).as("the scan's metric in the Spark UI").isEqualTo(regionBySpark);
+    }
+
+    /** The "blocks and chunks read" metric of the (only) scan of an executed query. */
+    private static long scanMetric(Dataset<Row> executed) {
+        SparkPlan plan = executed.queryExecution().executedPlan();
+        for (SparkPlan leaf : CollectionConverters.asJava(plan.collectLeaves())) {
+            if (leaf instanceof BatchScanExec scan) {
+                return scan.metrics().get(StorageUnitsMetric.NAME).get().value();
+            }
+        }
+        throw new AssertionError("no BatchScanExec in " + plan);
     }
 
     @Test
