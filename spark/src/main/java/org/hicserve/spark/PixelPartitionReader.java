@@ -15,6 +15,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.hicserve.reader.MatrixFile;
 import org.hicserve.reader.PixelSelector;
 import org.hicserve.reader.model.BinTable;
+import org.hicserve.reader.model.FixedBinTable;
 import org.hicserve.reader.model.GenomicInterval;
 import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.model.Reference;
@@ -40,6 +41,8 @@ final class PixelPartitionReader implements PartitionReader<ColumnarBatch> {
     private final ColumnarBatch batch;
     private PixelSelector selector;
     private PixelRegion region;
+    private final boolean fixedBins;
+    private long offset1, length1, offset2, length2; // the region's chromosomes, for fixed-size bins
     private long pixels;
     private boolean closed;
 
@@ -50,6 +53,7 @@ final class PixelPartitionReader implements PartitionReader<ColumnarBatch> {
         this.file = MetadataCache.get(Path.of(partition.path())).open(options.resolution(), options.unit());
         this.bins = file.bins();
         this.reference = file.chromosomes();
+        this.fixedBins = bins instanceof FixedBinTable;
         this.regions = partition.regions().iterator();
         int capacity = options.batchRows();
         StructField[] fields = schema.fields();
@@ -98,6 +102,10 @@ final class PixelPartitionReader implements PartitionReader<ColumnarBatch> {
         PixelQuery q = PixelQuery.of(r1, r2).withNormalization(options.normalization()).withSpan(options.span())
                 .withDiagonalBandWidth(options.diagonalBandWidth()).withBatchRows(options.batchRows());
         selector = file.fetch(q);
+        offset1 = bins.chromOffset(r1.chromosome().id());
+        length1 = r1.chromosome().length();
+        offset2 = bins.chromOffset(r2.chromosome().id());
+        length2 = r2.chromosome().length();
         for (int i = 0; i < columns.length; i++) {
             if (columns[i].equals(PixelSchema.CHROM1)) {
                 ((ConstantColumnVector) vectors[i]).setUtf8String(UTF8String.fromString(r.chrom1()));
@@ -113,10 +121,10 @@ final class PixelPartitionReader implements PartitionReader<ColumnarBatch> {
         long[] bin2 = b.bin2();
         for (int c = 0; c < columns.length; c++) {
             switch (columns[c]) {
-                case PixelSchema.START1 -> starts((OnHeapColumnVector) vectors[c], bin1, n);
-                case PixelSchema.END1 -> ends((OnHeapColumnVector) vectors[c], bin1, n);
-                case PixelSchema.START2 -> starts((OnHeapColumnVector) vectors[c], bin2, n);
-                case PixelSchema.END2 -> ends((OnHeapColumnVector) vectors[c], bin2, n);
+                case PixelSchema.START1 -> starts((OnHeapColumnVector) vectors[c], bin1, n, offset1);
+                case PixelSchema.END1 -> ends((OnHeapColumnVector) vectors[c], bin1, n, offset1, length1);
+                case PixelSchema.START2 -> starts((OnHeapColumnVector) vectors[c], bin2, n, offset2);
+                case PixelSchema.END2 -> ends((OnHeapColumnVector) vectors[c], bin2, n, offset2, length2);
                 case PixelSchema.BIN1 -> ((OnHeapColumnVector) vectors[c]).putLongs(0, n, bin1, 0);
                 case PixelSchema.BIN2 -> ((OnHeapColumnVector) vectors[c]).putLongs(0, n, bin2, 0);
                 case PixelSchema.COUNT -> counts((OnHeapColumnVector) vectors[c], b);
@@ -129,15 +137,30 @@ final class PixelPartitionReader implements PartitionReader<ColumnarBatch> {
         pixels += n;
     }
 
-    private void starts(OnHeapColumnVector v, long[] binIds, int n) {
-        for (int i = 0; i < n; i++) {
-            v.putLong(i, bins.start(binIds[i]));
+    /** Bin starts; every bin of one side of a region is on that side's chromosome, so fixed bins need no lookup. */
+    private void starts(OnHeapColumnVector v, long[] binIds, int n, long offset) {
+        if (fixedBins) {
+            long res = bins.resolution();
+            for (int i = 0; i < n; i++) {
+                v.putLong(i, (binIds[i] - offset) * res);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                v.putLong(i, bins.start(binIds[i]));
+            }
         }
     }
 
-    private void ends(OnHeapColumnVector v, long[] binIds, int n) {
-        for (int i = 0; i < n; i++) {
-            v.putLong(i, bins.end(binIds[i]));
+    private void ends(OnHeapColumnVector v, long[] binIds, int n, long offset, long length) {
+        if (fixedBins) {
+            long res = bins.resolution();
+            for (int i = 0; i < n; i++) {
+                v.putLong(i, Math.min((binIds[i] - offset + 1) * res, length));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                v.putLong(i, bins.end(binIds[i]));
+            }
         }
     }
 
