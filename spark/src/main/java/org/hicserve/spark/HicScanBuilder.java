@@ -11,8 +11,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Takes the filters and the columns a query needs. Predicates on {@code file}, {@code chrom1}, {@code chrom2},
  * {@code chrom1 = chrom2} and the {@code start}/{@code end} columns narrow the partitions into region queries
- * ({@link RegionFilter}); every predicate is also handed back to Spark, which evaluates it on the rows read (the
- * narrowing is a superset, so the answer never depends on what was understood). Only the required columns are filled.
+ * ({@link RegionFilter}); every predicate but those true of every row of the planned partitions is also handed back
+ * to Spark, which evaluates it on the rows read (the narrowing is a superset, so the answer never depends on what was
+ * understood). Only the required columns are filled.
  */
 final class HicScanBuilder implements SupportsPushDownV2Filters, SupportsPushDownRequiredColumns {
     private final MatrixCatalog catalog;
@@ -25,14 +26,20 @@ final class HicScanBuilder implements SupportsPushDownV2Filters, SupportsPushDow
         this.required = schema;
     }
 
+    /** Returns what Spark must still evaluate on the rows: everything but the predicates exact per partition. */
     @Override
     public Predicate[] pushPredicates(Predicate[] predicates) {
+        List<Predicate> after = new ArrayList<>();
         for (Predicate p : predicates) {
-            if (filter.add(p)) {
+            boolean used = filter.add(p);
+            if (used) {
                 pushed.add(p);
             }
+            if (!used || !RegionFilter.isExact(p)) {
+                after.add(p);
+            }
         }
-        return predicates; // all evaluated again by Spark after the scan
+        return after.toArray(new Predicate[0]);
     }
 
     @Override

@@ -16,8 +16,10 @@ import org.hicserve.reader.model.Chromosome;
  * partition becomes a region query that reads only the blocks or chunks of that region.
  *
  * <p>The filter only ever narrows to a superset of the matching pixels: a predicate it does not understand (an
- * {@code OR}, a function, a filter on {@code count}) narrows nothing, and Spark evaluates every predicate again on
- * the rows returned, so answers are exact whatever was understood here. Coordinates follow the bins' overlap rule:
+ * {@code OR}, a function, a filter on {@code count}) narrows nothing, and Spark evaluates it again on the rows
+ * returned, as it does the coordinate bounds, so answers are exact whatever was understood here. Only predicates that
+ * hold for every row of the planned partitions ({@link #isExact}: names of files and chromosomes, {@code chrom1 =
+ * chrom2}) are not evaluated again: comparing two strings per row was the largest cost of a whole-genome cis scan. Coordinates follow the bins' overlap rule:
  * {@code end1 > a AND start1 < b} keeps the bins that overlap {@code [a, b)}, which is the reader's region query.
  */
 final class RegionFilter implements Serializable {
@@ -147,6 +149,45 @@ final class RegionFilter implements Serializable {
             hi2 = Math.min(hi2, hi);
         }
         return true;
+    }
+
+    /**
+     * Whether a predicate holds for every row of the partitions planned once it is added: equality and {@code IN} on
+     * {@code file}, {@code chrom1}, {@code chrom2} (constant within a region), {@code chrom1 = chrom2}, and
+     * conjunctions of those. Coordinate bounds are not exact (a bin that starts before {@code a} overlaps
+     * {@code [a, b)} without satisfying {@code start1 >= a}).
+     */
+    static boolean isExact(Predicate p) {
+        Expression[] c = p.children();
+        return switch (p.name()) {
+            case "AND" -> isExact((Predicate) c[0]) && isExact((Predicate) c[1]);
+            case "=" -> {
+                String a = column(c[0]);
+                String b = column(c[1]);
+                if (a != null && b != null) {
+                    yield Set.of(a, b).equals(Set.of(PixelSchema.CHROM1, PixelSchema.CHROM2));
+                }
+                String col = a != null ? a : b;
+                Expression other = a != null ? c[1] : c[0];
+                yield isName(col) && other instanceof Literal<?> lit && lit.value() != null;
+            }
+            case "IN" -> {
+                if (!isName(column(c[0]))) {
+                    yield false;
+                }
+                for (int i = 1; i < c.length; i++) {
+                    if (!(c[i] instanceof Literal<?>)) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            default -> false;
+        };
+    }
+
+    private static boolean isName(String column) {
+        return PixelSchema.FILE.equals(column) || PixelSchema.CHROM1.equals(column) || PixelSchema.CHROM2.equals(column);
     }
 
     private static long sat(long v) {
