@@ -61,6 +61,15 @@ public interface MatrixFile extends Closeable {
     default void decodeAhead(java.util.concurrent.Executor executor, int units) {
     }
 
+    /**
+     * How many storage units (cooler column chunks, .hic blocks) this handle has read from the file and decoded so
+     * far, over all its queries; -1 when the reader does not count. It shows what a query costs (a region query reads
+     * only its part of the file) in tests and in the Spark data source's metrics.
+     */
+    default long storageUnitsRead() {
+        return -1;
+    }
+
     /** Plans a query and checks it against the file (errors here, not during iteration); reads pixels lazily. */
     PixelSelector fetch(PixelQuery query);
 

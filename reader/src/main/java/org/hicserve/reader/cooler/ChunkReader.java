@@ -23,6 +23,7 @@ final class ChunkReader implements AutoCloseable {
     private final Inflater inflater = new Inflater();
     private final Map<ColumnLayout, DecodedChunk> lastChunk = new IdentityHashMap<>();
     private byte[] compressed = new byte[64 * 1024];
+    private final java.util.concurrent.atomic.LongAdder chunksRead;
 
     private static final class DecodedChunk {
         int index = -1;
@@ -30,8 +31,14 @@ final class ChunkReader implements AutoCloseable {
     }
 
     ChunkReader(FileChannel channel, String file) {
+        this(channel, file, new java.util.concurrent.atomic.LongAdder());
+    }
+
+    /** A reader that adds each chunk it reads from the file to {@code chunksRead} (shared by a handle's readers). */
+    ChunkReader(FileChannel channel, String file, java.util.concurrent.atomic.LongAdder chunksRead) {
         this.channel = channel;
         this.file = file;
+        this.chunksRead = chunksRead;
     }
 
     /** Elements {@code [from, from + n)} of an integer column into {@code dst[pos..]}. */
@@ -182,6 +189,7 @@ final class ChunkReader implements AutoCloseable {
         cached.index = -1;
         long address = col.chunkAddresses()[k];
         int size = col.chunkSizes()[k];
+        chunksRead.increment();
         if (address < 0) {
             Arrays.fill(cached.bytes, (byte) 0); // never written: HDF5 fill value, 0 for cooler columns
         } else {

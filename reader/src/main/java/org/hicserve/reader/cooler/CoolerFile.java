@@ -35,6 +35,7 @@ public final class CoolerFile implements MatrixFile {
     private final CoolerGroup group;
     private final FileChannel channel;
     private final ChunkReader reader;
+    private final java.util.concurrent.atomic.LongAdder chunksRead = new java.util.concurrent.atomic.LongAdder();
     private java.util.concurrent.Executor decodeExecutor;
     private int decodeAhead;
 
@@ -42,7 +43,7 @@ public final class CoolerFile implements MatrixFile {
         this.metadata = metadata;
         this.group = group;
         this.channel = channel;
-        this.reader = new ChunkReader(channel, metadata.path().getFileName().toString());
+        this.reader = new ChunkReader(channel, metadata.path().getFileName().toString(), chunksRead);
     }
 
     /** Opens {@code path} (or a cooler URI {@code file.mcool::/resolutions/N}) at a resolution (0: the only one). */
@@ -150,6 +151,12 @@ public final class CoolerFile implements MatrixFile {
         this.decodeAhead = Math.max(0, windows);
     }
 
+    /** Column chunks (pixels, indexes, weights) this handle's readers have decoded, decode-ahead included. */
+    @Override
+    public long storageUnitsRead() {
+        return chunksRead.sum();
+    }
+
     @Override
     public PixelSelector fetch(PixelQuery query) {
         String file = metadata.path().getFileName().toString();
@@ -178,7 +185,7 @@ public final class CoolerFile implements MatrixFile {
                     r1, true, chrom1 == chrom2));
         }
         String name = metadata.path().getFileName().toString();
-        DecodedWindows windows = new DecodedWindows(group, decodeExecutor, decodeAhead, () -> new ChunkReader(channel, name));
+        DecodedWindows windows = new DecodedWindows(group, decodeExecutor, decodeAhead, () -> new ChunkReader(channel, name, chunksRead));
         CoolerPixelSource source = new CoolerPixelSource(group, windows, name, scans);
         return new BatchingPixelSelector(source, group.bins, source.floatCounts(), weights, query.diagonalBandWidth(),
                 query.batchRows());

@@ -54,6 +54,7 @@ public final class HicFile implements MatrixFile {
     private final FixedBinTable bins;
     private final FileChannel channel;
     private final BlockInflater inflater = new BlockInflater();
+    private long blocksRead;
     private boolean closed;
 
     private HicFile(HicMetadata metadata, MatrixUnit unit, int resolution, FileChannel channel) {
@@ -162,6 +163,12 @@ public final class HicFile implements MatrixFile {
         return metadata.fractionalCounts();
     }
 
+    /** Interaction blocks this handle has inflated (normalization vectors are not counted). */
+    @Override
+    public long storageUnitsRead() {
+        return blocksRead;
+    }
+
     @Override
     public PixelSelector fetch(PixelQuery query) {
         if (closed) {
@@ -233,6 +240,10 @@ public final class HicFile implements MatrixFile {
 
     BlockInflater inflater() {
         return inflater;
+    }
+
+    void countBlockRead() {
+        blocksRead++;
     }
 
     @Override

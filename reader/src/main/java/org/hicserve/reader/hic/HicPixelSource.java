@@ -82,6 +82,7 @@ final class HicPixelSource implements RawPixelSource {
             String what = m.name() + ": block " + zoom.blockNumbers()[b] + " of matrix " + zoom.chr1Idx() + "_"
                     + zoom.chr2Idx() + " (" + zoom.unit() + " " + zoom.binSize() + ")";
             int len = file.inflater().inflate(file.channel(), m.fileSize(), zoom.positions()[b], zoom.sizes()[b], what);
+            file.countBlockRead();
             records.decode(BinaryCursor.ofBytes(file.inflater().buffer(), len, what + " at offset "
                     + zoom.positions()[b] + ", inflated"), m.version());
             int n = collect();
