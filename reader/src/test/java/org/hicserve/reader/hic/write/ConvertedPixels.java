@@ -38,31 +38,37 @@ record ConvertedPixels(long[] bin1, long[] bin2, double[] value) {
                 }
             }
         }
-        // sort by (bin1, bin2) through an index: bins are below 2^31 in every test file
+        // sort by (bin1, bin2): bins are below 2^31 in every test file, so (bin1, bin2) packs into one long key;
+        // keys are unique (checked), so each value finds its slot by binary search among the sorted keys
         long[] keys = new long[n];
+        boolean sorted = true;
         for (int i = 0; i < n; i++) {
             if (b1[i] >= (1L << 31) || b2[i] >= (1L << 31)) {
                 throw new AssertionError("bin id too large for the test helper");
             }
             keys[i] = (b1[i] << 31) | b2[i];
+            sorted &= i == 0 || keys[i - 1] < keys[i];
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        long[] sortedKeys = keys;
+        double[] sv = Arrays.copyOf(v, n);
+        if (!sorted) {
+            sortedKeys = keys.clone();
+            Arrays.sort(sortedKeys);
+            for (int i = 1; i < n; i++) {
+                if (sortedKeys[i] == sortedKeys[i - 1]) {
+                    throw new AssertionError("pixel returned twice: " + (sortedKeys[i] >>> 31) + " "
+                            + (sortedKeys[i] & Integer.MAX_VALUE));
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                sv[Arrays.binarySearch(sortedKeys, keys[i])] = v[i];
+            }
         }
-        long[] k2 = keys;
-        Arrays.sort(order, (x, y) -> Long.compare(k2[x], k2[y]));
         long[] s1 = new long[n];
         long[] s2 = new long[n];
-        double[] sv = new double[n];
         for (int i = 0; i < n; i++) {
-            int o = order[i];
-            s1[i] = b1[o];
-            s2[i] = b2[o];
-            sv[i] = v[o];
-            if (i > 0 && s1[i] == s1[i - 1] && s2[i] == s2[i - 1]) {
-                throw new AssertionError("pixel returned twice: " + s1[i] + " " + s2[i]);
-            }
+            s1[i] = sortedKeys[i] >>> 31;
+            s2[i] = sortedKeys[i] & Integer.MAX_VALUE;
         }
         return new ConvertedPixels(s1, s2, sv);
     }
