@@ -64,7 +64,7 @@ final class TerminalProgressBar implements ProgressListener {
         double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
         double rate = d / seconds;
         String left = rate > 0 && d > 0 ? duration((total - Math.min(d, total)) / rate) : "?";
-        String line = String.format("%5.1f%% %s pixels, %s/s, %s elapsed, %s left", fraction * 100,
+        String line = String.format("%5.1f%% %s pixels, %s pixels/s, %s elapsed, %s left", fraction * 100,
                 count(d) + "/" + count(total), count((long) rate), duration(seconds), left);
         if (interactive) {
             int filled = (int) Math.round(fraction * WIDTH);
