@@ -27,7 +27,8 @@ import org.hicserve.reader.model.Reference;
  * header (placeholders for the footer and vector-index pointers, patched at the end), then the blocks of every
  * matrix (written by the workers as they finish, each chromosome's row strip a task), then the matrix records, then
  * the footer (master index, expected vectors, normalized expected vectors, normalization-vector index) and the
- * normalization vectors. Chromosome 0 is Juicer's {@code All} pseudo-chromosome (listed, without a matrix); the
+ * normalization vectors. Chromosome 0 is Juicer's {@code All} pseudo-chromosome with its genome-wide matrix {@code 0_0}
+ * ({@link GenomeWideMatrix}); the
  * cooler's chromosomes follow in their order. Variable-bin resolutions cannot be stored in .hic and are skipped.
  */
 public final class CoolerToHic {
@@ -133,6 +134,7 @@ public final class CoolerToHic {
         private final List<String> warnings;
         private final Map<String, Map<Integer, ZoomRecord>> zooms = new ConcurrentHashMap<>();
         private final long[] fileChromLengths;
+        private long[] masterIndexAll;
 
         Job(CoolerMetadata meta, Path target, Options options, ProgressListener progress, Reference reference,
                 String assembly, boolean floatCounts, List<Integer> resolutions, List<String> warnings) {
@@ -172,10 +174,26 @@ public final class CoolerToHic {
                 HicLayout.Header layout = HicLayout.header(reference, assembly, resolutions, floatCounts);
                 out.append(layout.buffer());
                 progress.start(total);
-                long blocks = convertStrips(plans, out, spillDir);
+                GenomeWideMatrix genomeWide = new GenomeWideMatrix(reference);
+                long blocks = convertStrips(plans, out, spillDir, genomeWide);
+                try (BlockEncoder encoder = new BlockEncoder(options.compressionLevel())) {
+                    ZoomRecord all = genomeWide.write(encoder, out);
+                    if (!all.blocks().isEmpty()) {
+                        LittleEndianBuffer rec = HicLayout.matrixRecord("0_0", Map.of(all.binSize(), all),
+                                List.of(all.binSize()));
+                        masterIndexAll = new long[] {out.append(rec), rec.size()};
+                        blocks += all.blocks().size();
+                    }
+                }
                 progress.phase("writing the footer");
                 Map<String, long[]> masterIndex = new TreeMap<>(HicLayout.KEY_ORDER);
+                if (masterIndexAll != null) {
+                    masterIndex.put("0_0", masterIndexAll);
+                }
                 for (Map.Entry<String, Map<Integer, ZoomRecord>> e : zooms.entrySet()) {
+                    if (e.getKey().equals("0_0")) {
+                        continue;
+                    }
                     LittleEndianBuffer rec = HicLayout.matrixRecord(e.getKey(), e.getValue(), resolutions);
                     long at = out.append(rec);
                     masterIndex.put(e.getKey(), new long[] {at, rec.size()});
@@ -197,7 +215,10 @@ public final class CoolerToHic {
             }
         }
 
-        private long convertStrips(List<ResolutionPlan> plans, HicOutput out, Path spillDir) throws IOException {
+        private long convertStrips(List<ResolutionPlan> plans, HicOutput out, Path spillDir,
+                GenomeWideMatrix genomeWide) throws IOException {
+            // the finest resolution feeds the All matrix: its bins' middles are nearest to where the contacts were
+            int finest = resolutions.get(resolutions.size() - 1);
             record Task(ResolutionPlan plan, int chrom, double weight) {
             }
             long genome = fileChromLengths[0] * 1000L + 1;
@@ -228,7 +249,8 @@ public final class CoolerToHic {
                     futures.add(pool.submit(() -> {
                         try (CoolerFile f = CoolerFile.open(meta, t.plan().binSize())) {
                             Map<Integer, ZoomRecord> result = new StripConverter(f, t.chrom(), t.plan(), out,
-                                    encoders.get(), options.budgetPixels(), spillDir, progress).run();
+                                    encoders.get(), options.budgetPixels(), spillDir, progress,
+                                    t.plan().binSize() == finest ? genomeWide : null).run();
                             for (Map.Entry<Integer, ZoomRecord> e : result.entrySet()) {
                                 String key = (t.chrom() + 1) + "_" + (e.getKey() + 1);
                                 zooms.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(t.plan().binSize(),

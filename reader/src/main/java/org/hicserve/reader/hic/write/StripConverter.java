@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -42,6 +41,7 @@ final class StripConverter {
     private final Path spillDir;
     private final ProgressListener progress;
     private final PairState[] pairs;
+    private final GenomeWideMatrix genomeWide; // null unless this resolution feeds the All matrix
     private final List<Spill> spills = new ArrayList<>();
     private long buffered;
 
@@ -89,7 +89,7 @@ final class StripConverter {
     }
 
     StripConverter(CoolerFile file, int chrom, ResolutionPlan plan, HicOutput output, BlockEncoder encoder,
-            long budgetPixels, Path spillDir, ProgressListener progress) {
+            long budgetPixels, Path spillDir, ProgressListener progress, GenomeWideMatrix genomeWide) {
         this.file = file;
         this.bins = file.bins();
         this.chrom = chrom;
@@ -100,6 +100,7 @@ final class StripConverter {
         this.spillDir = spillDir;
         this.progress = progress;
         this.pairs = new PairState[bins.reference().size() - chrom];
+        this.genomeWide = genomeWide;
     }
 
     /** Runs the task; returns the zoom record of each pair {@code (i, j)} that has pixels, by {@code j}. */
@@ -140,6 +141,8 @@ final class StripConverter {
         long curStart = 0;
         long curEnd = 0;
         PairState cur = null;
+        double[] all = genomeWide != null ? genomeWide.newLocal() : null;
+        int allBins = genomeWide != null ? genomeWide.nBins() : 0;
         try (RawPixelSource source = file.rowStrip(chrom)) {
             PixelBatch batch;
             while ((batch = source.nextChunk()) != null) {
@@ -189,12 +192,19 @@ final class StripConverter {
                             }
                         }
                     }
+                    if (all != null) {
+                        GenomeWideMatrix.add(all, allBins, genomeWide.binOf(chrom, x, res),
+                                genomeWide.binOf(cur.other, y, res), v);
+                    }
                     if (++buffered >= budgetPixels) {
                         spill();
                     }
                 }
                 progress.pixelsRead(size);
             }
+        }
+        if (all != null) {
+            genomeWide.merge(all);
         }
         int fileIdx = chrom + 1;
         plan.observed().add(fileIdx, cisByDistance, cisTotal, anyCis);
@@ -239,36 +249,10 @@ final class StripConverter {
             if (p.buffer.size > 0) {
                 runs.add(SortedRun.of(p.buffer));
             }
-            List<ZoomRecord.BlockEntry> entries = new ArrayList<>();
-            BlockRecords block = new BlockRecords();
-            int[] len = new int[1];
-            while (true) {
-                int next = -1;
-                for (SortedRun r : runs) {
-                    int b = r.peekBlock();
-                    if (b >= 0 && (next < 0 || b < next)) {
-                        next = b;
-                    }
-                }
-                if (next < 0) {
-                    break;
-                }
-                block.clear();
-                for (SortedRun r : runs) {
-                    if (r.peekBlock() == next) {
-                        r.drainBlock(block);
-                    }
-                }
-                block.sortRowMajor();
-                byte[] bytes = encoder.encode(block, len);
-                long at = output.append(bytes, len[0]);
-                entries.add(new ZoomRecord.BlockEntry(next, at, len[0]));
-            }
+            List<ZoomRecord.BlockEntry> entries = BlockWriter.write(runs, encoder, output);
             p.buffer.release();
             return new ZoomRecord(plan.binSize(), p.sum, p.cells, p.percentile(0.05), p.percentile(0.95), p.grid,
-                    List.copyOf(entries));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+                    entries);
         } finally {
             for (FileChannel ch : channels) {
                 ch.close();

@@ -123,6 +123,23 @@ class CoolerToHicStrawTest {
     }
 
     /**
+     * Juicebox's genome-wide view: the {@code All} matrix of the converted sample must hold exactly the records of the
+     * one Juicer Tools wrote into {@code sample.hic} from the same contacts (read by hic-straw from both files).
+     */
+    @org.junit.jupiter.api.Test
+    void genomeWideMatrixEqualsJuicerTools() throws IOException {
+        Path out = tmp.resolve("sample.hic");
+        CoolerToHic.convert(TestData.sample("sample.mcool"), out, CoolerToHic.Options.defaults(), ProgressListener.NONE);
+        // the sample genome is 31,700 kb: All bins of 31700 / 500 = 63 kb
+        String all = "NONE 63 All 0 31752 All 0 31752 0";
+        Query q = new Query(0, all, null, "NONE", null, null, 0, 0);
+        List<String> ours = runHicStraw(out, List.of(q)).get(0);
+        List<String> juicer = runHicStraw(TestData.sample("sample.hic"), List.of(q)).get(0);
+        assertThat(ours).hasSizeGreaterThan(60_000);
+        assertThat(new java.util.TreeSet<>(ours)).isEqualTo(new java.util.TreeSet<>(juicer));
+    }
+
+    /**
      * NONE, a multiplicative and a divisive column when the file has them (each rule once; CoolerToHicTest checks
      * every column with hicserve's reader): hic-straw in node is the slow part of this test.
      */
