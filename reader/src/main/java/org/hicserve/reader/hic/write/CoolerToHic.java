@@ -113,6 +113,12 @@ public final class CoolerToHic {
         if (chosen.isEmpty()) {
             throw new InvalidQueryException(input.getFileName() + " has no resolution that .hic can store");
         }
+        for (Chromosome c : reference.chromosomes()) {
+            if (c.name().equalsIgnoreCase("All")) {
+                throw new InvalidQueryException(input.getFileName() + " has a chromosome named " + c.name()
+                        + ", the name .hic reserves for its genome-wide pseudo-chromosome");
+            }
+        }
         chosen.sort(Comparator.reverseOrder()); // Juicer lists resolutions coarsest first
         try {
             return new Job(meta, output, options, progress, reference, assembly, floatCounts, chosen, warnings).run();
