@@ -11,6 +11,10 @@ final class BlockRecords {
     int[] y = new int[1024];
     float[] v = new float[1024];
     int size;
+    private int[] sx = new int[0];
+    private int[] sy = new int[0];
+    private float[] sv = new float[0];
+    private int[] rowStarts = new int[0];
 
     void clear() {
         size = 0;
@@ -40,6 +44,9 @@ final class BlockRecords {
      * (a corrupt source) becomes one record with the summed count, as Juicer Tools sums repeated contacts.
      */
     void sortRowMajor() {
+        if (size < 2 || countingSortByRow()) {
+            return;
+        }
         long[] keys = new long[size];
         boolean sorted = true;
         for (int i = 0; i < size; i++) {
@@ -69,5 +76,61 @@ final class BlockRecords {
             v[i] = values[i];
         }
         size = n;
+    }
+
+    /**
+     * The common case in linear time: records arrive in the source's order (by x, then y), so a stable counting
+     * sort by y yields (y, x) order. Returns false, leaving the records as they were, when the y range is too
+     * sparse for counting or the result is not strictly increasing in x within a row (then the general sort runs).
+     */
+    private boolean countingSortByRow() {
+        int yMin = Integer.MAX_VALUE;
+        int yMax = Integer.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            yMin = Math.min(yMin, y[i]);
+            yMax = Math.max(yMax, y[i]);
+        }
+        long range = (long) yMax - yMin + 1;
+        if (range > Math.max(1024, 4L * size)) {
+            return false;
+        }
+        int rows = (int) range;
+        if (rowStarts.length < rows + 1) {
+            rowStarts = new int[rows + 1];
+        } else {
+            java.util.Arrays.fill(rowStarts, 0, rows + 1, 0);
+        }
+        for (int i = 0; i < size; i++) {
+            rowStarts[y[i] - yMin + 1]++;
+        }
+        for (int r = 0; r < rows; r++) {
+            rowStarts[r + 1] += rowStarts[r];
+        }
+        if (sx.length < size) {
+            sx = new int[x.length];
+            sy = new int[x.length];
+            sv = new float[x.length];
+        }
+        for (int i = 0; i < size; i++) {
+            int at = rowStarts[y[i] - yMin]++;
+            sx[at] = x[i];
+            sy[at] = y[i];
+            sv[at] = v[i];
+        }
+        for (int i = 1; i < size; i++) {
+            if (sy[i] == sy[i - 1] && sx[i] <= sx[i - 1]) {
+                return false;
+            }
+        }
+        int[] tx = x;
+        int[] ty = y;
+        float[] tv = v;
+        x = sx;
+        y = sy;
+        v = sv;
+        sx = tx;
+        sy = ty;
+        sv = tv;
+        return true;
     }
 }

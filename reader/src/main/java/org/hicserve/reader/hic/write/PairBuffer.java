@@ -34,6 +34,28 @@ final class PairBuffer {
 
     /** Orders the pixels by block number (stable): afterwards {@link #at(int)} gives the i-th pixel in that order. */
     void sortByBlock() {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            min = Math.min(min, block[i]);
+            max = Math.max(max, block[i]);
+        }
+        long range = (long) max - min + 1;
+        if (size > 0 && range <= Math.max(1024, 4L * size)) {
+            // counting sort: linear, and stable by construction
+            int[] starts = new int[(int) range + 1];
+            for (int i = 0; i < size; i++) {
+                starts[block[i] - min + 1]++;
+            }
+            for (int b = 0; b < range; b++) {
+                starts[b + 1] += starts[b];
+            }
+            order = new int[size];
+            for (int i = 0; i < size; i++) {
+                order[starts[block[i] - min]++] = i;
+            }
+            return;
+        }
         long[] keys = new long[size];
         for (int i = 0; i < size; i++) {
             keys[i] = ((long) block[i] << 32) | i;
