@@ -13,7 +13,7 @@ import org.hicserve.reader.hic.write.ConversionException;
 import org.hicserve.reader.hic.write.CoolerToHic;
 
 /**
- * {@code hicserve.jar convert IN OUT [--resolutions R,R,...] [--threads N] [--tmp-dir DIR] [--force] [--quiet]}:
+ * {@code hicserve.jar convert IN OUT [--resolutions R,R,...] [--threads N] [--tmp-dir DIR] [--compression-level 1-9] [--force] [--quiet]}:
  * converts between formats, chosen by the extensions, like {@code hictk convert}. Today: {@code .cool}/{@code .mcool}
  * to {@code .hic} v9. The output is written under a temp name in its folder and renamed at the end, so a failed run
  * leaves nothing under the final name. Exit codes: 0 done, 2 bad usage, 3 unknown resolution, 4 unreadable input,
@@ -21,7 +21,7 @@ import org.hicserve.reader.hic.write.CoolerToHic;
  */
 public final class ConvertCommand {
     private static final String USAGE = "usage: hicserve.jar convert IN.mcool|IN.cool OUT.hic [--resolutions R,R,...] "
-            + "[--threads N] [--tmp-dir DIR] [--force] [--quiet]";
+            + "[--threads N] [--tmp-dir DIR] [--compression-level 1-9] [--force] [--quiet]";
 
     private ConvertCommand() {
     }
@@ -41,7 +41,7 @@ public final class ConvertCommand {
                     }
                     case "--force" -> force = true;
                     case "--quiet" -> quiet = true;
-                    case "--resolutions", "--threads", "--tmp-dir" -> {
+                    case "--resolutions", "--threads", "--tmp-dir", "--compression-level" -> {
                         if (i + 1 >= args.length) {
                             stderr.println("missing value for " + a + "\n" + USAGE);
                             return 2;
@@ -53,6 +53,8 @@ public final class ConvertCommand {
                                 r.add(Integer.parseInt(s.strip()));
                             }
                             options = options.withResolutions(r);
+                        } else if (a.equals("--compression-level")) {
+                            options = options.withCompressionLevel(Integer.parseInt(v));
                         } else if (a.equals("--threads")) {
                             options = options.withThreads(Integer.parseInt(v));
                         } else {
@@ -70,6 +72,9 @@ public final class ConvertCommand {
             }
         } catch (NumberFormatException e) {
             stderr.println("not a number: " + e.getMessage() + "\n" + USAGE);
+            return 2;
+        } catch (InvalidQueryException e) {
+            stderr.println(e.getMessage() + "\n" + USAGE);
             return 2;
         }
         if (files.size() != 2) {

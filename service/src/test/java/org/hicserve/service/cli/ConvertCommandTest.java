@@ -37,6 +37,13 @@ class ConvertCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains(".hic v9", "resolutions [500000, 100000]", "normalizations [ICE]");
         assertThat(r.err()).contains("100.0%").contains("pixels/s").contains("left");
+        // not the 0600 of a temp file: other users and tools read the result
+        assertThat(out.toFile().canRead()).isTrue();
+        try {
+            assertThat(Files.getPosixFilePermissions(out)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        } catch (UnsupportedOperationException | java.io.IOException notPosix) {
+            // nothing to check on a non-POSIX file system
+        }
         ByteArrayOutputStream v = new ByteArrayOutputStream();
         int valid = ValidateCommand.run(new String[] {out.toString()}, new PrintStream(v, true, StandardCharsets.UTF_8),
                 System.err);
@@ -69,6 +76,14 @@ class ConvertCommandTest {
         Run r = convert(TestData.sample("sample.hic").toString(), dir.resolve("x.mcool").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("not available").contains("README");
+    }
+
+    @Test
+    void badCompressionLevelIsUsage() {
+        Run r = convert(TestData.sample("sample.mcool").toString(), dir.resolve("x.hic").toString(),
+                "--compression-level", "12");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("1 to 9");
     }
 
     @Test

@@ -62,6 +62,13 @@ public final class CoolerToHic {
             return new Options(resolutions, threads, n, spillDir, compressionLevel);
         }
 
+        public Options withCompressionLevel(int level) {
+            if (level < 1 || level > 9) {
+                throw new InvalidQueryException("compression level must be 1 to 9, not " + level);
+            }
+            return new Options(resolutions, threads, budgetPixels, spillDir, level);
+        }
+
         public Options withSpillDir(Path dir) {
             return new Options(resolutions, threads, budgetPixels, dir, compressionLevel);
         }
