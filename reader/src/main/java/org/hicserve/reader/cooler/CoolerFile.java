@@ -191,6 +191,31 @@ public final class CoolerFile implements MatrixFile {
                 query.batchRows());
     }
 
+    /**
+     * Every stored pixel whose bin1 lies on chromosome {@code chromId} (its whole row strip: bin2 from the
+     * chromosome's first bin to the last bin of the genome), raw, in stored order, chunk by chunk. For converters,
+     * which read the pixel table once per chromosome instead of once per chromosome pair. Chunks are reused by the
+     * next call; the caller closes the source.
+     */
+    public org.hicserve.reader.transform.RawPixelSource rowStrip(int chromId) {
+        String name = metadata.path().getFileName().toString();
+        group.requireQueryable(name);
+        BinRange rows = group.bins.binsOf(chromId);
+        BinRange columns = new BinRange(rows.first(), group.bins.size());
+        DecodedWindows windows = new DecodedWindows(group, decodeExecutor, decodeAhead, () -> new ChunkReader(channel, name));
+        return new CoolerPixelSource(group, windows, name, List.of(new CoolerPixelSource.Scan(rows, columns, false, false)));
+    }
+
+    /** Number of stored pixels at this resolution (the length of {@code pixels/bin2_id}). */
+    public long pixelCount() {
+        return group.nnz();
+    }
+
+    /** A copy of a balancing column, one value per bin (NaN = masked); see {@link #isDivisive} for how it applies. */
+    public double[] weightValues(String normalization) {
+        return group.weights(weightColumn(normalization), reader).clone();
+    }
+
     private WeightColumn weightColumn(String requested) {
         String name = Normalization.resolveName(requested, normalizations());
         WeightColumn c = group.weightColumns.get(name);

@@ -118,7 +118,8 @@ public final class HicMetadata implements FileMetadata {
                 fractional = false;
             }
         }
-        this.fractionalCounts = fractional;
+        // hicserve convert marks a .hic made from a float-count cooler, whose float32 blocks must not be rounded
+        this.fractionalCounts = fractional || "float".equals(header.attributes().get("hicserve.countType"));
     }
 
     /** Reads the header and footer of a .hic file. */
