@@ -247,8 +247,8 @@ public final class HicFile implements MatrixFile {
         List<String> types = index.types(unit.name(), resolution);
         String found = types.stream().filter(t -> t.equals(type)).findFirst()
                 .or(() -> types.stream().filter(t -> t.equalsIgnoreCase(type)).findFirst())
-                .orElseThrow(() -> new UnknownNameException("expected vector (" + unit + " " + resolution + ")",
-                        normalization, types));
+                .orElseThrow(() -> new UnknownNameException("expected_vector", normalization + " at " + unit + " "
+                        + resolution, types));
         HicExpectedVectors.Stored stored = metadata.expectedVector(channel(), found, unit, resolution).orElseThrow();
         double[] factors = new double[reference.size()];
         for (int c = 0; c < factors.length; c++) {

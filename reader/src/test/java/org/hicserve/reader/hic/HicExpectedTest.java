@@ -213,7 +213,7 @@ class HicExpectedTest {
     void aMissingVectorListsWhatExists() {
         try (HicFile f = HicFile.open(file("juicer_v8_hg38_6res_nonorms.hic"), 500_000, null)) {
             assertThatThrownBy(() -> f.storedExpected("KR")).isInstanceOf(UnknownNameException.class)
-                    .hasMessageContaining("'KR'").hasMessageContaining("available: NONE");
+                    .hasMessageContaining("'KR at BP 500000'").hasMessageContaining("available: NONE");
         }
     }
 

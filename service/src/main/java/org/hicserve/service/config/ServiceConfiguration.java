@@ -64,9 +64,12 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    MetadataCache metadataCache(HicServeProperties props, MeterRegistry registry) {
-        MetadataCache cache = new MetadataCache(props.metadataCacheFiles(), props.validateOnOpen());
+    MetadataCache metadataCache(HicServeProperties props, MeterRegistry registry,
+            @org.springframework.beans.factory.annotation.Value("${hicserve.expected-cache-bytes:268435456}") long expectedBytes) {
+        MetadataCache cache = new MetadataCache(props.metadataCacheFiles(), props.validateOnOpen(), expectedBytes);
         CaffeineCacheMetrics.monitor(registry, (com.github.benmanes.caffeine.cache.Cache<?, ?>) cache.cache(), "file-metadata");
+        CaffeineCacheMetrics.monitor(registry, (com.github.benmanes.caffeine.cache.Cache<?, ?>) cache.expectedCache(),
+                "expected-tables");
         return cache;
     }
 
