@@ -14,6 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hicserve.reader.FileMetadata;
 import org.hicserve.reader.MatrixFile;
+import org.hicserve.reader.PixelSelector;
+import org.hicserve.reader.model.MatrixType;
 import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.expected.DiagonalRows;
 import org.hicserve.reader.expected.Expectations;
@@ -92,6 +94,18 @@ public final class ExpectedService {
         Reference reference = f.chromosomes();
         return metadataCache.expected(realPath, resolution, unit == null ? "" : unit.name(), norm,
                 () -> compute(meta, resolution, unit, norm, reference));
+    }
+
+    /**
+     * The pixels of a query as {@code type} asks: observed as the file answers them, or their expected or
+     * observed / expected (the expected of the query's normalization, computed and cached first for a cooler; a
+     * trans pair's cooler mean is read from its block here, before the answer starts).
+     */
+    public PixelSelector fetch(Path realPath, MatrixFile f, MatrixUnit unit, PixelQuery query, MatrixType type) {
+        if (type == null || type == MatrixType.OBSERVED) {
+            return f.fetch(query);
+        }
+        return Expectations.fetch(f, query, type, expected(realPath, f, unit, query.normalization()));
     }
 
     private static String resolveNormalization(MatrixFile f, String norm) {
