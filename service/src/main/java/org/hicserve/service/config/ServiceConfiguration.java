@@ -163,8 +163,11 @@ public class ServiceConfiguration {
     @Bean
     QueryService queryService(DataDirectory dir, MetadataCache cache, ReaderHandles handles, StreamLimiter limiter,
             ExecutorService fanOutExecutor, ExecutorService decodeExecutor, WorkerPool workers, HicServeProperties props,
-            BufferAllocator allocator, StreamMetrics metrics) {
-        return new QueryService(dir, cache, handles, limiter, fanOutExecutor, decodeExecutor, workers, props, allocator,
-                metrics);
+            BufferAllocator allocator, StreamMetrics metrics,
+            org.hicserve.service.expected.ExpectedService expectedService) {
+        QueryService queries = new QueryService(dir, cache, handles, limiter, fanOutExecutor, decodeExecutor, workers,
+                props, allocator, metrics);
+        queries.useExpected(expectedService);
+        return queries;
     }
 }

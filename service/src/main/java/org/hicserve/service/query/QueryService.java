@@ -18,7 +18,11 @@ import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.model.Chromosome;
 import org.hicserve.reader.model.CountType;
 import org.hicserve.reader.model.GenomicInterval;
+import org.hicserve.reader.expected.Expectations;
+import org.hicserve.reader.expected.Expected;
+import org.hicserve.reader.model.MatrixType;
 import org.hicserve.reader.model.MatrixUnit;
+import org.hicserve.service.expected.ExpectedService;
 import org.hicserve.reader.model.BinRange;
 import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.model.QuerySpan;
@@ -59,6 +63,7 @@ public final class QueryService {
     private final HicServeProperties properties;
     private final BufferAllocator allocator;
     private final StreamMetrics metrics;
+    private ExpectedService expected;
 
     public QueryService(DataDirectory dataDirectory, MetadataCache metadataCache, ReaderHandles handles,
             StreamLimiter limiter, ExecutorService fanOut, ExecutorService decoders, WorkerPool workers,
@@ -74,6 +79,11 @@ public final class QueryService {
         this.properties = properties;
         this.allocator = allocator;
         this.metrics = metrics;
+    }
+
+    /** Where expected values come from for {@code matrix_type=expected|oe} (set once, when the service is built). */
+    public void useExpected(ExpectedService expectedService) {
+        this.expected = expectedService;
     }
 
     public List<FileInfo> files(Access access) {
@@ -103,6 +113,11 @@ public final class QueryService {
     }
 
     public BatchStream preparePixels(PixelsCall call, Access access) {
+        return preparePixels(call, access, MatrixType.OBSERVED, null);
+    }
+
+    /** {@code matrix_type} and {@code count_type} (null: the file's own) as well. */
+    public BatchStream preparePixels(PixelsCall call, Access access, MatrixType matrixType, CountType countType) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(properties.requestDeadline());
         Path path = dataDirectory.resolve(call.file(), access);
@@ -116,14 +131,14 @@ public final class QueryService {
                 f.decodeAhead(decoders, 2 * properties.decodeThreads());
             }
             PixelRequest req = call.request();
-            PixelQuery query = QueryPlanner.plan(f, req, properties.batchRows());
+            PixelQuery query = QueryPlanner.plan(f, req, properties.batchRows()).withCountType(countType);
             checkSpan(f, query);
             DenseMatrix dense = null;
             if (req.format().isDense()) {
                 query = query.isCis() ? query.withSpan(QuerySpan.FULL) : query; // a matrix has both triangles
                 dense = denseMatrix(f, query, req.format());
             }
-            PixelSelector selector = f.fetch(query);
+            PixelSelector selector = expected.fetch(path, f, unit(call.unit()), query, matrixType);
             held.add(0, selector);
             // read on an executor thread while the request thread writes: decoding and sending overlap
             OrderedMerge reading = new OrderedMerge(fanOut, List.of(out -> {
@@ -163,9 +178,18 @@ public final class QueryService {
     }
 
     public BatchStream prepareCis(CisCall call, Access access) {
+        return prepareCis(call, access, MatrixType.OBSERVED, null);
+    }
+
+    /** {@code matrix_type} and {@code count_type} (null: the file's own) as well; both need executor=threads. */
+    public BatchStream prepareCis(CisCall call, Access access, MatrixType matrixType, CountType requestedCountType) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(properties.requestDeadline());
         boolean processes = useProcesses(call.executor());
+        if (processes && (matrixType != MatrixType.OBSERVED || requestedCountType != null)) {
+            throw ApiException.badRequest("invalid_parameter", "matrix_type and count_type are answered with "
+                    + "executor=threads only");
+        }
         if (call.format().isDense()) {
             throw ApiException.badRequest("invalid_parameter", "format=" + call.format().apiName()
                     + " is for pixels of one region; cis answers come as arrow, tsv or json");
@@ -182,6 +206,7 @@ public final class QueryService {
             List<Chromosome> chromosomes;
             CountType countType;
             PixelTable table;
+            Expected expectedValues = null;
             try (MatrixFile first = handles.open(meta, resolution(call.resolution()), unit)) {
                 resolution = first.resolution();
                 chromosomes = select(first.chromosomes(), call.chromosomes());
@@ -189,11 +214,17 @@ public final class QueryService {
                 if (normalized && !first.normalizations().contains(normalization)) {
                     throw new UnknownNameException("normalization", normalization, first.normalizations());
                 }
-                countType = normalized || first.hasFloatCounts() ? CountType.FLOAT64 : CountType.INT32;
+                countType = normalized || matrixType != MatrixType.OBSERVED ? CountType.FLOAT64
+                        : requestedCountType != null ? requestedCountType
+                        : first.hasFloatCounts() ? CountType.FLOAT64 : CountType.INT32;
+                if (matrixType != MatrixType.OBSERVED) {
+                    expectedValues = expected.expected(path, first, unit, normalization);
+                }
                 table = new PixelTable(call.join(), countType, first.bins(),
                         tableMetadata(call.file(), resolution, normalization));
             }
             List<ChromosomeTask> tasks = new ArrayList<>();
+            Expected cisExpected = expectedValues;
             for (Chromosome c : chromosomes) {
                 if (processes) {
                     WorkerTask task = new WorkerTask(path.toString(), resolution, unit == null ? null : unit.name(), c.name(),
@@ -203,8 +234,10 @@ public final class QueryService {
                 }
                 tasks.add(out -> {
                     try (MatrixFile h = handles.open(meta, resolution, unit);
-                            PixelSelector s = h.fetch(PixelQuery.cis(GenomicInterval.whole(h.chromosomes().get(c.id())))
-                                    .withNormalization(normalization).withBatchRows(properties.batchRows()))) {
+                            PixelSelector s = Expectations.fetch(h, PixelQuery.cis(GenomicInterval.whole(
+                                    h.chromosomes().get(c.id()))).withNormalization(normalization)
+                                    .withBatchRows(properties.batchRows()).withCountType(requestedCountType),
+                                    matrixType, cisExpected)) {
                         while (s.hasNext()) {
                             out.accept(s.next());
                         }
