@@ -102,7 +102,9 @@ public final class QueryService {
             List<Description.ChromosomeInfo> chroms = f.chromosomes().chromosomes().stream()
                     .map(c -> new Description.ChromosomeInfo(c.name(), c.length())).toList();
             return new Description(file, meta.format().apiName(), f.formatVersion(), f.assembly(), f.resolutions(), chroms,
-                    List.copyOf(union), byResolution, f.hasFloatCounts() ? "float64" : "int32");
+                    List.copyOf(union), byResolution, f.hasFloatCounts() ? "float64" : "int32",
+                    meta.format() == org.hicserve.reader.model.FileFormat.HIC ? "int16 or float32 per block"
+                            : f.hasFloatCounts() ? "float64" : "int32");
         }
     }
 

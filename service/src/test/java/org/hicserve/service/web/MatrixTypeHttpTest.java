@@ -105,6 +105,13 @@ class MatrixTypeHttpTest {
     }
 
     @Test
+    void describeNotesTheStoredCountType() {
+        assertThat(http.text("/api/v1/describe?file=sample.hic")).contains("\"count_type\":\"int32\"")
+                .contains("\"stored_count_type\":\"int16 or float32 per block\"");
+        assertThat(http.text("/api/v1/describe?file=sample.mcool")).contains("\"stored_count_type\":\"int32\"");
+    }
+
+    @Test
     void badValuesAreRefusedBeforeTheAnswer() {
         HttpResponse<byte[]> r = http.get("/api/v1/pixels", params("file", "sample.hic", "resolution", 100000,
                 "range1", "chr2", "matrix_type", "ratio"));
