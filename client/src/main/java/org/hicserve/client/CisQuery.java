@@ -19,8 +19,13 @@ public final class CisQuery implements HicQuery {
     private final List<String> chromosomes;
     private final String normalization;
     private final boolean join;
+    private final MatrixType matrixType;
+    private final CountType countType; // null: the file's own
 
-    private CisQuery(String file, int resolution, List<String> chromosomes, String normalization, boolean join) {
+    private CisQuery(String file, int resolution, List<String> chromosomes, String normalization, boolean join,
+            MatrixType matrixType, CountType countType) {
+        this.matrixType = matrixType;
+        this.countType = countType;
         this.file = file;
         this.resolution = resolution;
         this.chromosomes = chromosomes;
@@ -30,7 +35,7 @@ public final class CisQuery implements HicQuery {
 
     /** All chromosomes of a file (path relative to the service's data directory). */
     public static CisQuery of(String file) {
-        return new CisQuery(Query.requireText(file, "file"), 0, List.of(), "NONE", false);
+        return new CisQuery(Query.requireText(file, "file"), 0, List.of(), "NONE", false, MatrixType.OBSERVED, null);
     }
 
     /** The bin size; unset, the service picks the only one of a single-resolution file. */
@@ -38,7 +43,7 @@ public final class CisQuery implements HicQuery {
         if (resolution <= 0) {
             throw new IllegalArgumentException("resolution must be positive, not " + resolution);
         }
-        return new CisQuery(file, resolution, chromosomes, normalization, join);
+        return new CisQuery(file, resolution, chromosomes, normalization, join, matrixType, countType);
     }
 
     /** Only these chromosomes (answered in file order whatever the order here); none given means all. */
@@ -54,19 +59,39 @@ public final class CisQuery implements HicQuery {
                 throw new IllegalArgumentException("a chromosome name cannot contain ',' here: '" + n + "'");
             }
         }
-        return new CisQuery(file, resolution, List.copyOf(names), normalization, join);
+        return new CisQuery(file, resolution, List.copyOf(names), normalization, join, matrixType, countType);
     }
 
     /** {@code NONE} (raw counts, the default) or a normalization the file stores. */
     public CisQuery normalization(String normalization) {
         return new CisQuery(file, resolution, chromosomes,
-                Query.requireText(normalization, "normalization").strip(), join);
+                Query.requireText(normalization, "normalization").strip(), join, matrixType, countType);
     }
 
     /** Genomic coordinates instead of bin ids. */
     @Override
     public CisQuery join(boolean join) {
-        return new CisQuery(file, resolution, chromosomes, normalization, join);
+        return new CisQuery(file, resolution, chromosomes, normalization, join, matrixType, countType);
+    }
+
+    /** Observed (the default), expected, or observed / expected. */
+    public CisQuery matrixType(MatrixType type) {
+        return new CisQuery(file, resolution, chromosomes, normalization, join, java.util.Objects.requireNonNull(type),
+                countType);
+    }
+
+    /** Raw counts as int32 or float64; unset, the file's own type. */
+    public CisQuery countType(CountType type) {
+        return new CisQuery(file, resolution, chromosomes, normalization, join, matrixType,
+                java.util.Objects.requireNonNull(type));
+    }
+
+    public MatrixType matrixType() {
+        return matrixType;
+    }
+
+    public java.util.Optional<CountType> countType() {
+        return java.util.Optional.ofNullable(countType);
     }
 
     @Override
@@ -108,6 +133,12 @@ public final class CisQuery implements HicQuery {
         }
         if (join) {
             p.put("join", "true");
+        }
+        if (matrixType != MatrixType.OBSERVED) {
+            p.put("matrix_type", matrixType.apiName());
+        }
+        if (countType != null) {
+            p.put("count_type", countType.apiName());
         }
         return p;
     }

@@ -112,6 +112,39 @@ public final class HicClient implements AutoCloseable {
         return open("/api/v1/cis", query.toQueryString(), query.toString());
     }
 
+    /**
+     * The per-diagonal expected table ({@code GET /api/v1/expected}) of a file at a resolution, for a P(s) curve:
+     * the .hic's stored vectors, or computed from a cooler's pixels (cooltools' rule). Small (one row per bin of
+     * each chosen chromosome), so it is read whole.
+     *
+     * @param normalization {@code NONE} or a normalization the file has; null means NONE
+     * @param chromosomes the chromosomes to include; none means all
+     * @throws HicServeHttpException 404 for an unknown file, resolution, chromosome or normalization, or a .hic
+     *     without the stored vector (the message lists what exists)
+     */
+    public java.util.List<ExpectedRow> expected(String file, int resolution, String normalization,
+            String... chromosomes) {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("file", Query.requireText(file, "file"));
+        if (resolution > 0) {
+            p.put("resolution", Integer.toString(resolution));
+        }
+        if (normalization != null && !normalization.equalsIgnoreCase("NONE")) {
+            p.put("normalization", normalization.strip());
+        }
+        if (chromosomes.length > 0) {
+            p.put("chromosomes", String.join(",", chromosomes));
+        }
+        p.put("format", "tsv");
+        String what = "expected " + file;
+        HttpRequest request = request("/api/v1/expected", Urls.queryString(p), "text/tab-separated-values");
+        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), what);
+        if (response.statusCode() / 100 != 2) {
+            throw httpError(response, response.body(), what);
+        }
+        return ExpectedTsv.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), what);
+    }
+
     /** {@link #pixels(Query)} or {@link #cis(CisQuery)}, whichever the query is. */
     public PixelStream stream(HicQuery query) {
         if (query instanceof Query q) {

@@ -28,9 +28,13 @@ public final class Query implements HicQuery {
     private final boolean join;
     private final QuerySpan querySpan;
     private final long diagonalBandWidth;
+    private final MatrixType matrixType;
+    private final CountType countType; // null: the file's own
 
     private Query(String file, int resolution, String range1, String range2, String normalization, boolean join,
-            QuerySpan querySpan, long diagonalBandWidth) {
+            QuerySpan querySpan, long diagonalBandWidth, MatrixType matrixType, CountType countType) {
+        this.matrixType = matrixType;
+        this.countType = countType;
         this.file = file;
         this.resolution = resolution;
         this.range1 = range1;
@@ -43,7 +47,8 @@ public final class Query implements HicQuery {
 
     /** A query of a file (path relative to the service's data directory); set at least {@link #range1(String)}. */
     public static Query of(String file) {
-        return new Query(requireText(file, "file"), 0, null, null, "NONE", false, QuerySpan.UPPER_TRIANGLE, 0);
+        return new Query(requireText(file, "file"), 0, null, null, "NONE", false, QuerySpan.UPPER_TRIANGLE, 0,
+                MatrixType.OBSERVED, null);
     }
 
     /** The bin size; unset, the service picks the only one of a single-resolution file. */
@@ -51,37 +56,37 @@ public final class Query implements HicQuery {
         if (resolution <= 0) {
             throw new IllegalArgumentException("resolution must be positive, not " + resolution);
         }
-        return new Query(file, resolution, range1, range2, normalization, join, querySpan, diagonalBandWidth);
+        return new Query(file, resolution, range1, range2, normalization, join, querySpan, diagonalBandWidth, matrixType, countType);
     }
 
     /** The row region, e.g. {@code chr1} or {@code chr1:0-5,000,000}. */
     public Query range1(String range1) {
         return new Query(file, resolution, requireText(range1, "range1"), range2, normalization, join, querySpan,
-                diagonalBandWidth);
+                diagonalBandWidth, matrixType, countType);
     }
 
     /** The column region; defaults to {@code range1} (a cis query). */
     public Query range2(String range2) {
         return new Query(file, resolution, range1, requireText(range2, "range2"), normalization, join, querySpan,
-                diagonalBandWidth);
+                diagonalBandWidth, matrixType, countType);
     }
 
     /** {@code NONE} (raw counts, the default) or a normalization the file stores ({@code weight}, {@code KR}, ...). */
     public Query normalization(String normalization) {
         return new Query(file, resolution, range1, range2, requireText(normalization, "normalization").strip(), join,
-                querySpan, diagonalBandWidth);
+                querySpan, diagonalBandWidth, matrixType, countType);
     }
 
     /** Genomic coordinates ({@code chrom1, start1, end1, chrom2, start2, end2}) instead of bin ids. */
     @Override
     public Query join(boolean join) {
-        return new Query(file, resolution, range1, range2, normalization, join, querySpan, diagonalBandWidth);
+        return new Query(file, resolution, range1, range2, normalization, join, querySpan, diagonalBandWidth, matrixType, countType);
     }
 
     /** Upper triangle (default) or both triangles of a cis rectangle. */
     public Query querySpan(QuerySpan querySpan) {
         return new Query(file, resolution, range1, range2, normalization, join, Objects.requireNonNull(querySpan),
-                diagonalBandWidth);
+                diagonalBandWidth, matrixType, countType);
     }
 
     /** {@code "full"} or {@code "upper_triangle"}; see {@link QuerySpan#parse(String)}. */
@@ -94,7 +99,27 @@ public final class Query implements HicQuery {
         if (width < 0) {
             throw new IllegalArgumentException("diagonal band width must be >= 0, not " + width);
         }
-        return new Query(file, resolution, range1, range2, normalization, join, querySpan, width);
+        return new Query(file, resolution, range1, range2, normalization, join, querySpan, width, matrixType, countType);
+    }
+
+    /** Observed (the default), expected, or observed / expected. */
+    public Query matrixType(MatrixType type) {
+        return new Query(file, resolution, range1, range2, normalization, join, querySpan, diagonalBandWidth,
+                Objects.requireNonNull(type), countType);
+    }
+
+    /** Raw counts as int32 or float64; unset, the file's own type. */
+    public Query countType(CountType type) {
+        return new Query(file, resolution, range1, range2, normalization, join, querySpan, diagonalBandWidth,
+                matrixType, Objects.requireNonNull(type));
+    }
+
+    public MatrixType matrixType() {
+        return matrixType;
+    }
+
+    public Optional<CountType> countType() {
+        return Optional.ofNullable(countType);
     }
 
     @Override
@@ -160,6 +185,12 @@ public final class Query implements HicQuery {
         }
         if (diagonalBandWidth != 0) {
             p.put("diagonal_band_width", Long.toString(diagonalBandWidth));
+        }
+        if (matrixType != MatrixType.OBSERVED) {
+            p.put("matrix_type", matrixType.apiName());
+        }
+        if (countType != null) {
+            p.put("count_type", countType.apiName());
         }
         return p;
     }

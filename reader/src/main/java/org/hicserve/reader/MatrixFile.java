@@ -70,6 +70,32 @@ public interface MatrixFile extends Closeable {
         return -1;
     }
 
+    /**
+     * The balancing vector {@code normalization} over every bin of this resolution (genome-wide bin ids), as
+     * {@link #fetch} applies it; an unknown name is an {@link org.hicserve.reader.error.UnknownNameException}.
+     */
+    default org.hicserve.reader.model.Weights weights(String normalization) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose its weights");
+    }
+
+    /**
+     * The expected values the file itself stores for a normalization (the vectors of a .hic footer), or empty when
+     * its format stores none (cooler: compute them with {@link org.hicserve.reader.expected.ExpectedCalculator}).
+     * A format that stores them but lacks this one throws an {@link org.hicserve.reader.error.UnknownNameException}
+     * listing those it has.
+     */
+    default java.util.Optional<org.hicserve.reader.expected.Expected> storedExpected(String normalization) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The stored expected of a trans pixel between two chromosomes (reference ids) for a format that stores
+     * expected values; only called when {@link #storedExpected} is present.
+     */
+    default double storedTransExpected(int chrom1, int chrom2) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " stores no expected values");
+    }
+
     /** Plans a query and checks it against the file (errors here, not during iteration); reads pixels lazily. */
     PixelSelector fetch(PixelQuery query);
 

@@ -188,7 +188,13 @@ public final class CoolerFile implements MatrixFile {
         DecodedWindows windows = new DecodedWindows(group, decodeExecutor, decodeAhead, () -> new ChunkReader(channel, name, chunksRead));
         CoolerPixelSource source = new CoolerPixelSource(group, windows, name, scans);
         return new BatchingPixelSelector(source, group.bins, source.floatCounts(), weights, query.diagonalBandWidth(),
-                query.batchRows());
+                query.batchRows(), query.countType());
+    }
+
+    @Override
+    public Weights weights(String normalization) {
+        WeightColumn column = weightColumn(normalization);
+        return new ArrayWeights(column.name(), column.divisive(), 0, group.weights(column, reader));
     }
 
     /**

@@ -194,7 +194,7 @@ public final class HicFile implements MatrixFile {
         // chromosome-relative bin ranges; records past a chromosome's last bin fall outside them and are dropped
         HicPixelSource source = new HicPixelSource(this, zoom.orElse(null), metadata.version() >= 9 && c1 == c2, mode,
                 bins1.first() - off1, bins1.end() - off1, bins2.first() - off2, bins2.end() - off2, off1, off2,
-                hasFloatCounts());
+                rawFloat(query));
 
         Weights weights = null;
         if (norm != null) {
@@ -202,8 +202,85 @@ public final class HicFile implements MatrixFile {
             double[] v2 = c2 == c1 ? v1 : vector(norm, c2);
             weights = new HicWeights(norm, off1, bins.binCount(c1), v1, off2, bins.binCount(c2), v2);
         }
-        return new BatchingPixelSelector(source, bins, hasFloatCounts(), weights, query.diagonalBandWidth(),
-                query.batchRows());
+        return new BatchingPixelSelector(source, bins, rawFloat(query), weights, query.diagonalBandWidth(),
+                query.batchRows(), query.countType());
+    }
+
+    /** Whether blocks are decoded as their stored float values (count_type=float, or a scaled file) or rounded. */
+    private boolean rawFloat(PixelQuery query) {
+        return query.countType() != null ? query.countType() == org.hicserve.reader.model.CountType.FLOAT64
+                : hasFloatCounts();
+    }
+
+    @Override
+    public Weights weights(String normalization) {
+        String norm = resolveNormalization(normalization);
+        if (norm.equals("NONE")) {
+            throw new UnknownNameException("normalization", normalization, normalizations().subList(1,
+                    normalizations().size()));
+        }
+        double[][] byChrom = new double[reference.size()][];
+        for (int c = 0; c < byChrom.length; c++) {
+            byChrom[c] = vector(norm, c);
+        }
+        return new Weights() {
+            @Override
+            public String name() {
+                return norm;
+            }
+
+            @Override
+            public boolean divisive() {
+                return true;
+            }
+
+            @Override
+            public double get(long binId) {
+                int c = bins.chromIdOf(binId);
+                double[] v = byChrom[c];
+                long i = binId - bins.chromOffset(c);
+                return v != null && i < v.length ? v[(int) i] : Double.NaN;
+            }
+        };
+    }
+
+    /**
+     * The footer's expected vector of a normalization at this unit and resolution, {@code E_c[d] = E[d] / f_c}
+     * (straw, hictk); a chromosome without a stored factor has NaN expected values, so its O/E pixels are dropped.
+     */
+    @Override
+    public Optional<org.hicserve.reader.expected.Expected> storedExpected(String normalization) {
+        String type = normalization == null || normalization.equalsIgnoreCase("NONE") ? "NONE" : normalization;
+        HicExpectedVectors index = metadata.expectedIndex(channel());
+        List<String> types = index.types(unit.name(), resolution);
+        String found = types.stream().filter(t -> t.equals(type)).findFirst()
+                .or(() -> types.stream().filter(t -> t.equalsIgnoreCase(type)).findFirst())
+                .orElseThrow(() -> new UnknownNameException("expected_vector", normalization + " at " + unit + " "
+                        + resolution, types));
+        HicExpectedVectors.Stored stored = metadata.expectedVector(channel(), found, unit, resolution).orElseThrow();
+        double[] factors = new double[reference.size()];
+        for (int c = 0; c < factors.length; c++) {
+            Double f = stored.factors().get(metadata.fileIndex(c));
+            factors[c] = f == null ? Double.NaN : f;
+        }
+        return Optional.of(new org.hicserve.reader.expected.StoredExpected(found, stored.values(), factors));
+    }
+
+    /**
+     * straw's trans expected: the matrix's stored {@code sumCounts} over {@code floor(len1/res) * floor(len2/res)}
+     * (NaN, so no pixel, when the file has no such matrix).
+     */
+    @Override
+    public double storedTransExpected(int chrom1, int chrom2) {
+        int f1 = metadata.fileIndex(chrom1);
+        int f2 = metadata.fileIndex(chrom2);
+        Optional<MatrixZoom> zoom = metadata.zoom(channel(), Math.min(f1, f2), Math.max(f1, f2), unit, resolution);
+        if (zoom.isEmpty()) {
+            return Double.NaN;
+        }
+        long n1 = reference.get(chrom1).length() / resolution;
+        long n2 = reference.get(chrom2).length() / resolution;
+        return ((double) zoom.get().sumCounts() / n1) / n2;
     }
 
     private double[] vector(String norm, int chromId) {

@@ -51,6 +51,8 @@ public final class HicMetadata implements FileMetadata {
     private final boolean fractionalCounts;
     private final ConcurrentHashMap<ZoomKey, Optional<MatrixZoom>> zooms = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<NormKey, Optional<double[]>> vectors = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<NormKey, HicExpectedVectors.Stored> expected = new ConcurrentHashMap<>();
+    private volatile HicExpectedVectors expectedIndex;
 
     private record ZoomKey(int chr1, int chr2, MatrixUnit unit, int binSize) {
     }
@@ -277,6 +279,33 @@ public final class HicMetadata implements FileMetadata {
                     e.position() + e.nBytes());
             return Optional.of(NormVector.read(in, version(), maxBins));
         });
+    }
+
+    /** The index of the stored expected vectors, parsed through {@code channel} on first use. */
+    HicExpectedVectors expectedIndex(FileChannel channel) {
+        HicExpectedVectors e = expectedIndex;
+        if (e == null) {
+            e = HicExpectedVectors.read(BinaryCursor.ofChannel(channel, name + " footer", 0, fileSize), header);
+            expectedIndex = e;
+        }
+        return e;
+    }
+
+    /** A stored expected vector and its factors, read on first use; empty when the file has none for that key. */
+    Optional<HicExpectedVectors.Stored> expectedVector(FileChannel channel, String type, MatrixUnit unit, int binSize) {
+        NormKey key = new NormKey(type, -1, unit.name(), binSize);
+        HicExpectedVectors.Stored v = expected.get(key);
+        if (v != null) {
+            return Optional.of(v);
+        }
+        HicExpectedVectors index = expectedIndex(channel);
+        Optional<HicExpectedVectors.Entry> entry = index.find(type, unit.name(), binSize);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(expected.computeIfAbsent(key, k -> index.read(
+                BinaryCursor.ofChannel(channel, name + " expected " + type + "/" + unit + "/" + binSize, 0, fileSize),
+                entry.get())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.hicserve.reader.query;
 
 import org.hicserve.reader.error.InvalidQueryException;
+import org.hicserve.reader.model.CountType;
 import org.hicserve.reader.model.GenomicInterval;
 import org.hicserve.reader.model.QuerySpan;
 
@@ -11,9 +12,12 @@ import org.hicserve.reader.model.QuerySpan;
  * @param normalization {@code NONE} or the name of a vector stored in the file
  * @param diagonalBandWidth keep only pixels with {@code |bin2_id - bin1_id| < width}; 0 keeps all
  * @param batchRows the most rows per {@link org.hicserve.reader.model.PixelBatch}
+ * @param countType how raw counts are typed: null keeps the file's own type (see {@code MatrixFile#hasFloatCounts});
+ *     FLOAT64 answers a .hic file's float blocks exactly, INT32 rounds float counts to the nearest integer (hictk's
+ *     {@code count_type}). Normalized values are float64 whatever this says.
  */
 public record PixelQuery(GenomicInterval range1, GenomicInterval range2, String normalization, QuerySpan span,
-        long diagonalBandWidth, int batchRows) {
+        long diagonalBandWidth, int batchRows, CountType countType) {
     public static final String NONE = "NONE";
     public static final int DEFAULT_BATCH_ROWS = 262_144;
 
@@ -28,6 +32,11 @@ public record PixelQuery(GenomicInterval range1, GenomicInterval range2, String 
         span = span == null ? QuerySpan.UPPER_TRIANGLE : span;
     }
 
+    public PixelQuery(GenomicInterval range1, GenomicInterval range2, String normalization, QuerySpan span,
+            long diagonalBandWidth, int batchRows) {
+        this(range1, range2, normalization, span, diagonalBandWidth, batchRows, null);
+    }
+
     public static PixelQuery of(GenomicInterval range1, GenomicInterval range2) {
         return new PixelQuery(range1, range2, NONE, QuerySpan.UPPER_TRIANGLE, 0, DEFAULT_BATCH_ROWS);
     }
@@ -37,19 +46,24 @@ public record PixelQuery(GenomicInterval range1, GenomicInterval range2, String 
     }
 
     public PixelQuery withNormalization(String name) {
-        return new PixelQuery(range1, range2, name, span, diagonalBandWidth, batchRows);
+        return new PixelQuery(range1, range2, name, span, diagonalBandWidth, batchRows, countType);
     }
 
     public PixelQuery withSpan(QuerySpan s) {
-        return new PixelQuery(range1, range2, normalization, s, diagonalBandWidth, batchRows);
+        return new PixelQuery(range1, range2, normalization, s, diagonalBandWidth, batchRows, countType);
     }
 
     public PixelQuery withDiagonalBandWidth(long width) {
-        return new PixelQuery(range1, range2, normalization, span, width, batchRows);
+        return new PixelQuery(range1, range2, normalization, span, width, batchRows, countType);
     }
 
     public PixelQuery withBatchRows(int rows) {
-        return new PixelQuery(range1, range2, normalization, span, diagonalBandWidth, rows);
+        return new PixelQuery(range1, range2, normalization, span, diagonalBandWidth, rows, countType);
+    }
+
+    /** Raw counts typed as asked: null keeps the file's own type. */
+    public PixelQuery withCountType(CountType type) {
+        return new PixelQuery(range1, range2, normalization, span, diagonalBandWidth, batchRows, type);
     }
 
     public boolean isNormalized() {

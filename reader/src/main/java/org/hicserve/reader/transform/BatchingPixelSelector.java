@@ -36,12 +36,22 @@ public final class BatchingPixelSelector implements PixelSelector {
      */
     public BatchingPixelSelector(RawPixelSource source, BinTable bins, boolean rawIsFloat, Weights weights,
             long bandWidth, int batchRows) {
+        this(source, bins, rawIsFloat, weights, bandWidth, batchRows, null);
+    }
+
+    /**
+     * @param countType the type raw counts are answered as (null: the source's own); float counts asked as INT32
+     *     are rounded to the nearest integer, integer counts asked as FLOAT64 are widened. Ignored when normalized.
+     */
+    public BatchingPixelSelector(RawPixelSource source, BinTable bins, boolean rawIsFloat, Weights weights,
+            long bandWidth, int batchRows, CountType countType) {
         this.source = source;
         this.bins = bins;
         this.weights = weights;
         this.bandWidth = bandWidth;
         this.batchRows = batchRows;
-        this.countType = rawIsFloat || weights != null ? CountType.FLOAT64 : CountType.INT32;
+        this.countType = weights != null ? CountType.FLOAT64
+                : countType != null ? countType : rawIsFloat ? CountType.FLOAT64 : CountType.INT32;
         this.capacity = Math.min(batchRows, FIRST_CAPACITY);
     }
 
@@ -105,9 +115,9 @@ public final class BatchingPixelSelector implements PixelSelector {
                     }
                     of[n] = v;
                 } else if (of != null) {
-                    of[n] = cf[i];
+                    of[n] = cf != null ? cf[i] : ci[i];
                 } else {
-                    oi[n] = ci[i];
+                    oi[n] = ci != null ? ci[i] : (int) Math.rint(cf[i]); // saturates at the int range
                 }
                 o1[n] = a;
                 o2[n] = b;

@@ -54,9 +54,14 @@ final class CoolerPython {
 
     /** stdout lines of {@code cooler_dump.py ARGS}; fails the test on a non-zero exit. */
     static List<String> run(List<String> args) {
+        return run(script(), args);
+    }
+
+    /** stdout lines of another script of {@code reader/src/test/python}; fails the test on a non-zero exit. */
+    static List<String> run(Path script, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(PYTHON);
-        cmd.add(script().toString());
+        cmd.add(script.toString());
         cmd.addAll(args);
         try {
             Path out = Files.createTempFile("cooler_dump", ".tsv");

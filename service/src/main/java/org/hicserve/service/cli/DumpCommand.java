@@ -17,7 +17,13 @@ import org.hicserve.reader.cooler.CoolerFile;
 import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.error.UnknownNameException;
+import org.hicserve.reader.expected.Expectations;
+import org.hicserve.reader.expected.Expected;
+import org.hicserve.reader.model.CountType;
+import org.hicserve.reader.model.MatrixType;
 import org.hicserve.reader.model.MatrixUnit;
+import org.hicserve.reader.query.PixelQuery;
+import org.hicserve.service.expected.CountTypes;
 import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.model.QuerySpan;
 import org.hicserve.service.format.OutputFormat;
@@ -29,15 +35,15 @@ import org.hicserve.service.exec.PixelTask;
 
 /**
  * {@code hicserve.jar dump FILE --resolution R --range Q [--range2 Q] [--normalization N] [--join]
- * [--query-span full] [--diagonal-band-width B] [--unit BP|FRAG] [--format tsv|arrow|json]}: prints what the
- * pixels endpoint would answer, like {@code hictk dump}. Exit codes: 0 done, 2 bad usage or query, 3 unknown
+ * [--query-span full] [--diagonal-band-width B] [--unit BP|FRAG] [--format tsv|arrow|json]
+ * [--matrix-type observed|expected|oe] [--count-type int|float]}: prints what the pixels endpoint would answer, like {@code hictk dump}. Exit codes: 0 done, 2 bad usage or query, 3 unknown
  * name, 4 unreadable file.
  */
 public final class DumpCommand {
     private static final Set<String> FLAGS = Set.of("--join");
     private static final String USAGE = "usage: hicserve.jar dump FILE[::/resolutions/N] --resolution R --range Q "
             + "[--range2 Q] [--normalization N] [--join] [--query-span upper|full] [--diagonal-band-width B] "
-            + "[--unit BP|FRAG] [--format tsv|arrow|json]";
+            + "[--unit BP|FRAG] [--format tsv|arrow|json] [--matrix-type observed|expected|oe] [--count-type int|float]";
 
     private DumpCommand() {
     }
@@ -79,9 +85,11 @@ public final class DumpCommand {
                     opts.getOrDefault("--normalization", "NONE"), opts.containsKey("--join"),
                     QuerySpan.parse(opts.getOrDefault("--query-span", "upper_triangle")),
                     Long.parseLong(opts.getOrDefault("--diagonal-band-width", "0")), format);
+            MatrixType matrixType = MatrixType.parse(opts.get("--matrix-type"));
+            CountType countType = CountTypes.parse(opts.get("--count-type"));
             OutputStream out = new BufferedOutputStream(stdout, 1 << 20);
             try (MatrixFile f = open(file, resolution, unit)) {
-                dump(f, request, out);
+                dump(f, request, matrixType, countType, out);
             }
             out.flush();
             return 0;
@@ -112,9 +120,20 @@ public final class DumpCommand {
 
     /** Writes one query's answer; returns the number of rows. */
     public static long dump(MatrixFile f, PixelRequest request, OutputStream out) throws IOException {
+        return dump(f, request, MatrixType.OBSERVED, null, out);
+    }
+
+    /**
+     * Writes one query's answer as {@code matrixType} asks (expected values: the .hic's stored vectors, or computed
+     * from the cooler's pixels first), raw counts typed as {@code countType} (null: the file's own); returns rows.
+     */
+    public static long dump(MatrixFile f, PixelRequest request, MatrixType matrixType, CountType countType,
+            OutputStream out) throws IOException {
         String normalization = f.normalization(request.normalization()).name();
         PixelTask task = new PixelTask(request.range1(), request.range2(), request.span(), request.diagonalBandWidth());
-        try (PixelSelector selector = task.select(f, normalization, 262_144);
+        PixelQuery query = task.query(f, normalization, 262_144).withCountType(countType);
+        Expected expected = matrixType == MatrixType.OBSERVED ? null : Expectations.of(f, normalization);
+        try (PixelSelector selector = Expectations.fetch(f, query, matrixType, expected);
                 BufferAllocator allocator = new RootAllocator()) {
             PixelTable table = new PixelTable(request.join(), selector.countType(), f.bins(),
                     Map.of("hicserve.file", f.path().getFileName().toString(),

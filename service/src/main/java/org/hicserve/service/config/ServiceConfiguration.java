@@ -70,9 +70,12 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    MetadataCache metadataCache(HicServeProperties props, MeterRegistry registry) {
-        MetadataCache cache = new MetadataCache(props.metadataCacheFiles(), props.validateOnOpen());
+    MetadataCache metadataCache(HicServeProperties props, MeterRegistry registry,
+            @org.springframework.beans.factory.annotation.Value("${hicserve.expected-cache-bytes:268435456}") long expectedBytes) {
+        MetadataCache cache = new MetadataCache(props.metadataCacheFiles(), props.validateOnOpen(), expectedBytes);
         CaffeineCacheMetrics.monitor(registry, (com.github.benmanes.caffeine.cache.Cache<?, ?>) cache.cache(), "file-metadata");
+        CaffeineCacheMetrics.monitor(registry, (com.github.benmanes.caffeine.cache.Cache<?, ?>) cache.expectedCache(),
+                "expected-tables");
         return cache;
     }
 
@@ -150,8 +153,8 @@ public class ServiceConfiguration {
 
     @Bean
     QueryPlanner queryPlanner(DataDirectory dir, MetadataCache cache, ReaderHandles handles, WorkerPool workers,
-            HicServeProperties props) {
-        return new QueryPlanner(dir, cache, handles, props, workers.size() > 0);
+            HicServeProperties props, org.hicserve.service.expected.ExpectedService expectedService) {
+        return new QueryPlanner(dir, cache, handles, props, workers.size() > 0, expectedService);
     }
 
     @Bean

@@ -89,6 +89,21 @@ final class CountedMatrixFile implements MatrixFile {
     }
 
     @Override
+    public org.hicserve.reader.model.Weights weights(String normalization) {
+        return delegate.weights(normalization);
+    }
+
+    @Override
+    public java.util.Optional<org.hicserve.reader.expected.Expected> storedExpected(String normalization) {
+        return delegate.storedExpected(normalization);
+    }
+
+    @Override
+    public double storedTransExpected(int chrom1, int chrom2) {
+        return delegate.storedTransExpected(chrom1, chrom2);
+    }
+
+    @Override
     public PixelSelector fetch(PixelQuery query) {
         return delegate.fetch(query);
     }

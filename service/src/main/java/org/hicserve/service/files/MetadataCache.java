@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.hicserve.reader.FileMetadata;
 import org.hicserve.reader.MatrixFiles;
+import org.hicserve.reader.expected.ExpectedTable;
+import java.util.function.Supplier;
 import org.hicserve.reader.error.MalformedFileException;
 import org.hicserve.reader.validate.FileValidator;
 import org.hicserve.reader.validate.Problem;
@@ -18,13 +20,22 @@ import java.util.stream.Collectors;
 /**
  * Parsed file metadata (headers, indexes, bin tables, weights), shared read-only by every request on a file.
  * Keyed by path, size and modification time, so a replaced file is parsed afresh; bounded in entries.
- * Handles are never cached: each request opens its own from the metadata. Thread-safe.
+ * Handles are never cached: each request opens its own from the metadata. Also holds the expected tables computed
+ * from cooler pixels, bounded in bytes. Thread-safe.
  */
 public final class MetadataCache {
     private record Key(Path path, long size, long modifiedMillis) {
     }
 
+    /** A computed expected table: the file as {@link Key} identifies it, its resolution, unit and normalization. */
+    private record ExpectedKey(Key file, int resolution, String unit, String normalization) {
+    }
+
+    /** Default bound of the expected tables held (bytes): a human genome at 10 kb takes about 10 MB. */
+    public static final long DEFAULT_EXPECTED_BYTES = 256L << 20;
+
     private final Cache<Key, FileMetadata> cache;
+    private final Cache<ExpectedKey, ExpectedTable> expected;
     private final boolean validateOnOpen;
 
     public MetadataCache(int maxFiles) {
@@ -36,8 +47,29 @@ public final class MetadataCache {
      *     opened, and refuse a file that fails it (422) rather than serve wrong pixels from it
      */
     public MetadataCache(int maxFiles, boolean validateOnOpen) {
+        this(maxFiles, validateOnOpen, DEFAULT_EXPECTED_BYTES);
+    }
+
+    /** @param expectedBytes bound of the computed expected tables held, in (approximate) heap bytes */
+    public MetadataCache(int maxFiles, boolean validateOnOpen, long expectedBytes) {
         this.cache = Caffeine.newBuilder().maximumSize(maxFiles).recordStats().build();
         this.validateOnOpen = validateOnOpen;
+        this.expected = Caffeine.newBuilder().maximumWeight(Math.max(1, expectedBytes >> 10))
+                .weigher((ExpectedKey k, ExpectedTable t) -> (int) Math.min(Integer.MAX_VALUE, t.bytes() >> 10))
+                .recordStats().build();
+    }
+
+    public Cache<?, ?> expectedCache() {
+        return expected;
+    }
+
+    /**
+     * The expected table of a file (cooler: computed from its pixels by {@code compute} on first use, once however
+     * many requests ask at the same time), kept while the bound in bytes allows; a replaced file computes afresh.
+     */
+    public ExpectedTable expected(Path realPath, int resolution, String unit, String normalization,
+            Supplier<ExpectedTable> compute) {
+        return expected.get(new ExpectedKey(key(realPath), resolution, unit, normalization), k -> compute.get());
     }
 
     public Cache<?, ?> cache() {
@@ -46,14 +78,17 @@ public final class MetadataCache {
 
     /** The metadata of a file, parsed on first use; a file that fails to parse is not cached and fails again. */
     public FileMetadata get(Path realPath) {
+        return cache.get(key(realPath), k -> load(k.path()));
+    }
+
+    private static Key key(Path realPath) {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(realPath, BasicFileAttributes.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stat " + realPath, e);
         }
-        Key key = new Key(realPath, attrs.size(), attrs.lastModifiedTime().toMillis());
-        return cache.get(key, k -> load(k.path()));
+        return new Key(realPath, attrs.size(), attrs.lastModifiedTime().toMillis());
     }
 
     private FileMetadata load(Path path) {

@@ -11,7 +11,7 @@ import java.nio.channels.WritableByteChannel;
  * thousands of small writes to the servlet stream. Never closes the stream: its owner decides when the answer
  * ends (a failed answer must not look complete).
  */
-final class OutputStreamChannel implements WritableByteChannel {
+public final class OutputStreamChannel implements WritableByteChannel {
     private static final int SLICE = 256 * 1024;
     private final OutputStream out;
     private byte[] staging;
@@ -23,7 +23,7 @@ final class OutputStreamChannel implements WritableByteChannel {
         discarding = true;
     }
 
-    OutputStreamChannel(OutputStream out) {
+    public OutputStreamChannel(OutputStream out) {
         this.out = out;
     }
 

@@ -3,7 +3,10 @@ package org.hicserve.service.plan;
 import java.util.List;
 import java.util.Optional;
 import org.hicserve.reader.FileMetadata;
+import org.hicserve.reader.expected.Expected;
 import org.hicserve.reader.model.BinRange;
+import org.hicserve.reader.model.CountType;
+import org.hicserve.reader.model.MatrixType;
 import org.hicserve.reader.model.MatrixUnit;
 import org.hicserve.reader.model.Normalization;
 import org.hicserve.service.exec.PixelTask;
@@ -23,10 +26,15 @@ import org.hicserve.service.format.PixelTable;
  * @param table the answer's columns, count type and metadata
  * @param denseRegion the matrix's rows and columns for the dense formats (npy, png); empty otherwise
  * @param description the query in a line, for the request log and metrics
+ * @param matrixType observed, expected or observed/expected
+ * @param countType the type asked for raw counts ({@code null}: the file's own)
+ * @param expected the file's expected values at this resolution and normalization, for expected and oe; null
+ *     for observed
  */
 public record QueryPlan(String endpoint, String file, FileMetadata metadata, int resolution, MatrixUnit unit,
         Normalization normalization, List<PixelTask> tasks, PixelTable table, OutputFormat format, Executor executor,
-        Optional<DenseRegion> denseRegion, String description) {
+        Optional<DenseRegion> denseRegion, String description, MatrixType matrixType, CountType countType,
+        Expected expected) {
     public QueryPlan {
         tasks = List.copyOf(tasks);
     }

@@ -13,6 +13,8 @@ import org.hicserve.reader.MatrixFile;
 import org.hicserve.reader.model.BinRange;
 import org.hicserve.reader.model.Chromosome;
 import org.hicserve.reader.model.CountType;
+import org.hicserve.reader.expected.Expected;
+import org.hicserve.reader.model.MatrixType;
 import org.hicserve.reader.model.MatrixUnit;
 import org.hicserve.reader.model.Normalization;
 import org.hicserve.reader.model.QuerySpan;
@@ -22,6 +24,7 @@ import org.hicserve.service.auth.Access;
 import org.hicserve.service.config.HicServeProperties;
 import org.hicserve.service.error.ServiceException;
 import org.hicserve.service.exec.PixelTask;
+import org.hicserve.service.expected.ExpectedService;
 import org.hicserve.service.files.DataDirectory;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
@@ -43,9 +46,11 @@ public final class QueryPlanner {
     private final ReaderHandles handles;
     private final HicServeProperties properties;
     private final boolean processesAvailable;
+    private final ExpectedService expectedService;
 
     public QueryPlanner(DataDirectory dataDirectory, MetadataCache metadataCache, ReaderHandles handles,
-            HicServeProperties properties, boolean processesAvailable) {
+            HicServeProperties properties, boolean processesAvailable, ExpectedService expectedService) {
+        this.expectedService = expectedService;
         this.dataDirectory = dataDirectory;
         this.metadataCache = metadataCache;
         this.handles = handles;
@@ -55,6 +60,11 @@ public final class QueryPlanner {
 
     /** A {@code pixels} request: one task, the region pair asked. */
     public QueryPlan pixels(PixelsCall call, Access access) {
+        return pixels(call, access, MatrixType.OBSERVED, null);
+    }
+
+    /** As {@link #pixels(PixelsCall, Access)}, with a matrix type and a count type for raw counts (null: the file's). */
+    public QueryPlan pixels(PixelsCall call, Access access, MatrixType matrixType, CountType countType) {
         PixelRequest req = call.request();
         if (req.range1() == null || req.range1().isBlank()) {
             throw ServiceException.badRequest("missing_parameter", "parameter 'range1' is required (e.g. chr1 or chr1:0-5,000,000)");
@@ -74,14 +84,26 @@ public final class QueryPlanner {
             }
             String description = "range1=" + req.range1() + (req.range2() == null ? "" : " range2=" + req.range2())
                     + " resolution=" + f.resolution() + " normalization=" + normalization.name();
+            MatrixType type = matrixType == null ? MatrixType.OBSERVED : matrixType;
             return new QueryPlan("pixels", call.file(), meta, f.resolution(), unit(call.unit()), normalization, List.of(task),
-                    table(f, call.file(), normalization, req.join()), req.format(), Executor.THREADS, dense, description);
+                    table(f, call.file(), normalization, req.join(), type, countType), req.format(), Executor.THREADS, dense,
+                    description + matrixTypeWords(type), type, countType, expected(meta, f, call.unit(), normalization, type));
         }
     }
 
     /** A {@code cis} request: one task per chosen chromosome, in file order. */
     public QueryPlan cis(CisCall call, Access access) {
+        return cis(call, access, MatrixType.OBSERVED, null);
+    }
+
+    /** As {@link #cis(CisCall, Access)}, with a matrix type and a count type for raw counts (null: the file's). */
+    public QueryPlan cis(CisCall call, Access access, MatrixType matrixType, CountType countType) {
+        MatrixType type = matrixType == null ? MatrixType.OBSERVED : matrixType;
         Executor executor = executor(call.executor());
+        if (executor == Executor.PROCESSES && (type != MatrixType.OBSERVED || countType != null)) {
+            throw ServiceException.badRequest("invalid_parameter", "matrix_type and count_type are answered with "
+                    + "executor=threads only");
+        }
         if (call.format().isDense()) {
             throw ServiceException.badRequest("invalid_parameter", "format=" + call.format().apiName()
                     + " is for pixels of one region; cis answers come as arrow, tsv or json");
@@ -95,7 +117,9 @@ public final class QueryPlanner {
                     + " resolution=" + f.resolution() + " normalization=" + normalization.name()
                     + " executor=" + executor.apiName();
             return new QueryPlan("cis", call.file(), meta, f.resolution(), unit(call.unit()), normalization, tasks,
-                    table(f, call.file(), normalization, call.join()), call.format(), executor, Optional.empty(), description);
+                    table(f, call.file(), normalization, call.join(), type, countType), call.format(), executor,
+                    Optional.empty(), description + matrixTypeWords(type), type, countType,
+                    expected(meta, f, call.unit(), normalization, type));
         }
     }
 
@@ -112,8 +136,19 @@ public final class QueryPlanner {
         return handles.open(meta, resolution == null ? 0 : resolution, unit(unit));
     }
 
-    private static PixelTable table(MatrixFile f, String file, Normalization normalization, boolean join) {
-        CountType countType = !normalization.isNone() || f.hasFloatCounts() ? CountType.FLOAT64 : CountType.INT32;
+    /** The file's expected values for expected and oe (computed once and cached for a cooler), else null. */
+    private Expected expected(FileMetadata meta, MatrixFile f, String unit, Normalization normalization, MatrixType type) {
+        return type == MatrixType.OBSERVED ? null : expectedService.expected(meta.path(), f, unit(unit), normalization.name());
+    }
+
+    private static String matrixTypeWords(MatrixType type) {
+        return type == MatrixType.OBSERVED ? "" : " matrix_type=" + type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static PixelTable table(MatrixFile f, String file, Normalization normalization, boolean join, MatrixType type,
+            CountType requested) {
+        CountType countType = !normalization.isNone() || type != MatrixType.OBSERVED ? CountType.FLOAT64
+                : requested != null ? requested : f.hasFloatCounts() ? CountType.FLOAT64 : CountType.INT32;
         return new PixelTable(join, countType, f.bins(), Map.of("hicserve.file", file,
                 "hicserve.resolution", Integer.toString(f.resolution()), "hicserve.normalization", normalization.name()));
     }

@@ -3,6 +3,9 @@ package org.hicserve.service.plan;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.hicserve.reader.MatrixFile;
+import org.hicserve.reader.PixelSelector;
+import org.hicserve.reader.expected.Expectations;
+import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.service.config.HicServeProperties;
 import org.hicserve.service.exec.ChromosomeTask;
 import org.hicserve.service.exec.OrderedMerge;
@@ -34,7 +37,12 @@ public final class ThreadFanOut implements FanOut {
                 if (properties.decodeThreads() > 0) {
                     handle.decodeAhead(decoders, 2 * properties.decodeThreads());
                 }
-                task.read(handle, normalization, properties.batchRows(), out);
+                PixelQuery query = task.query(handle, normalization, properties.batchRows()).withCountType(plan.countType());
+                try (PixelSelector s = Expectations.fetch(handle, query, plan.matrixType(), plan.expected())) {
+                    while (s.hasNext()) {
+                        out.accept(s.next());
+                    }
+                }
             }
         }).toList();
         return new OrderedMerge(executor, tasks, properties.effectiveThreads(), properties.queueBatches()).start();

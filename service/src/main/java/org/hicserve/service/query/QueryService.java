@@ -12,6 +12,8 @@ import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.hicserve.reader.FileMetadata;
 import org.hicserve.reader.MatrixFile;
+import org.hicserve.reader.model.CountType;
+import org.hicserve.reader.model.MatrixType;
 import org.hicserve.reader.model.Normalization;
 import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.validate.FileValidator;
@@ -81,7 +83,9 @@ public final class QueryService {
             List<Description.ChromosomeInfo> chroms = f.chromosomes().chromosomes().stream()
                     .map(c -> new Description.ChromosomeInfo(c.name(), c.length())).toList();
             return new Description(file, meta.format().apiName(), f.formatVersion(), f.assembly(), f.resolutions(), chroms,
-                    List.copyOf(union), byResolution, f.hasFloatCounts() ? "float64" : "int32");
+                    List.copyOf(union), byResolution, f.hasFloatCounts() ? "float64" : "int32",
+                    meta.format() == org.hicserve.reader.model.FileFormat.HIC ? "int16 or float32 per block"
+                            : f.hasFloatCounts() ? "float64" : "int32");
         }
     }
 
@@ -92,11 +96,21 @@ public final class QueryService {
     }
 
     public BatchStream preparePixels(PixelsCall call, Access access) {
-        return prepare(() -> planner.pixels(call, access));
+        return preparePixels(call, access, MatrixType.OBSERVED, null);
+    }
+
+    /** With {@code matrix_type} and {@code count_type} (null: the file's own). */
+    public BatchStream preparePixels(PixelsCall call, Access access, MatrixType matrixType, CountType countType) {
+        return prepare(() -> planner.pixels(call, access, matrixType, countType));
     }
 
     public BatchStream prepareCis(CisCall call, Access access) {
-        return prepare(() -> planner.cis(call, access));
+        return prepareCis(call, access, MatrixType.OBSERVED, null);
+    }
+
+    /** With {@code matrix_type} and {@code count_type} (null: the file's own). */
+    public BatchStream prepareCis(CisCall call, Access access, MatrixType matrixType, CountType countType) {
+        return prepare(() -> planner.cis(call, access, matrixType, countType));
     }
 
     /** Plans, takes a stream permit, starts the tasks and reads the first batch: failures come before the answer. */

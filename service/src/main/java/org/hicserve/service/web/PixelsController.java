@@ -3,7 +3,9 @@ package org.hicserve.service.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.hicserve.reader.model.MatrixType;
 import org.hicserve.reader.model.QuerySpan;
+import org.hicserve.service.expected.CountTypes;
 import org.hicserve.service.format.OutputFormat;
 import org.hicserve.service.query.BatchStream;
 import org.hicserve.service.plan.CisCall;
@@ -47,6 +49,8 @@ class PixelsController {
             @RequestParam(name = "diagonal_band_width", required = false) Long diagonalBandWidth,
             @RequestParam(required = false) String format,
             @RequestParam(required = false) String unit,
+            @RequestParam(name = "matrix_type", required = false) String matrixType,
+            @RequestParam(name = "count_type", required = false) String countType,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         if (diagonalBandWidth != null && diagonalBandWidth <= 0) {
@@ -56,7 +60,8 @@ class PixelsController {
         PixelRequest request = new PixelRequest(range1, range2, normalization, bool("join", join),
                 querySpan == null ? QuerySpan.UPPER_TRIANGLE : QuerySpan.parse(querySpan),
                 diagonalBandWidth == null ? 0 : diagonalBandWidth, format(format, accept));
-        return stream(queries.preparePixels(new PixelsCall(file, resolution, unit, request), orAll(access)));
+        return stream(queries.preparePixels(new PixelsCall(file, resolution, unit, request), orAll(access),
+                MatrixType.parse(matrixType), CountTypes.parse(countType)));
     }
 
     @GetMapping("/api/v1/cis")
@@ -69,13 +74,16 @@ class PixelsController {
             @RequestParam(required = false) String executor,
             @RequestParam(required = false) String format,
             @RequestParam(required = false) String unit,
+            @RequestParam(name = "matrix_type", required = false) String matrixType,
+            @RequestParam(name = "count_type", required = false) String countType,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         List<String> names = chromosomes == null || chromosomes.isBlank() ? List.of()
                 : Arrays.stream(chromosomes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         CisCall call = new CisCall(file, resolution, unit, names, normalization, bool("join", join),
                 executor, format(format, accept));
-        return stream(queries.prepareCis(call, orAll(access)));
+        return stream(queries.prepareCis(call, orAll(access), MatrixType.parse(matrixType),
+                CountTypes.parse(countType)));
     }
 
     private static Access orAll(Access access) {

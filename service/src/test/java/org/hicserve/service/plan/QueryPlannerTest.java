@@ -32,7 +32,7 @@ class QueryPlannerTest {
     }
 
     static QueryPlanner planner(Map<String, String> settings, boolean workers) {
-        return new QueryPlanner(DATA, new MetadataCache(8), HANDLES, properties(settings), workers);
+        return new QueryPlanner(DATA, new MetadataCache(8), HANDLES, properties(settings), workers, null);
     }
 
     private static final QueryPlanner PLANNER = planner(Map.of(), false);
