@@ -52,6 +52,15 @@ public interface MatrixFile extends Closeable {
     default void decodeAhead(java.util.concurrent.Executor executor, int units) {
     }
 
+    /**
+     * The weights of normalization {@code normalization} for the bins of chromosome {@code chromId}, looked up by
+     * genome-wide bin id (NaN where a bin has none). For readers that show which bins are masked (the NaN rows
+     * and columns of a viewer's tile) without reading pixels.
+     */
+    default org.hicserve.reader.model.Weights weights(String normalization, int chromId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose its weights");
+    }
+
     /** Plans a query and checks it against the file (errors here, not during iteration); reads pixels lazily. */
     PixelSelector fetch(PixelQuery query);
 

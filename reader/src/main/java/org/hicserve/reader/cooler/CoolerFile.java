@@ -183,6 +183,13 @@ public final class CoolerFile implements MatrixFile {
                 query.batchRows());
     }
 
+    @Override
+    public Weights weights(String normalization, int chromId) {
+        group.requireQueryable(metadata.path().getFileName().toString());
+        WeightColumn column = weightColumn(normalization);
+        return new ArrayWeights(column.name(), column.divisive(), 0, group.weights(column, reader));
+    }
+
     private WeightColumn weightColumn(String name) {
         WeightColumn c = group.weightColumns.get(name);
         if (c == null) {
