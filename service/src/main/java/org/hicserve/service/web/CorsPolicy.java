@@ -1,19 +1,20 @@
 package org.hicserve.service.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.hicserve.service.config.HicServeProperties;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Which web pages may read the viewer endpoints (raw bytes, HiGlass tiles) from another origin: juicebox.js, igv.js
  * or a HiGlass app served elsewhere. {@code hicserve.viewer.cors-origins} lists them; unset, any origin ({@code *})
  * when no tokens are configured and none otherwise (a token-protected service names its viewers' origins).
+ * Spring answers the preflights and adds the headers.
  */
-@Component
-class CorsPolicy {
+@Configuration
+class CorsPolicy implements WebMvcConfigurer {
     private final List<String> origins;
 
     CorsPolicy(@Value("${hicserve.viewer.cors-origins:}") List<String> configured, HicServeProperties props) {
@@ -22,23 +23,18 @@ class CorsPolicy {
         this.origins = !given.isEmpty() ? given : tokens ? List.of() : List.of("*");
     }
 
-    /** Adds the CORS headers a cross-origin reader needs, when the request's origin is allowed. */
-    void apply(HttpServletRequest request, HttpServletResponse response) {
-        String origin = request.getHeader("Origin");
-        if (origin == null || origins.isEmpty()) {
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        if (origins.isEmpty()) {
             return;
         }
-        if (origins.contains("*")) {
-            response.setHeader("Access-Control-Allow-Origin", "*");
-        } else if (origins.contains(origin)) {
-            response.setHeader("Access-Control-Allow-Origin", origin);
-            response.addHeader("Vary", "Origin");
-        } else {
-            return;
+        for (String path : List.of("/api/v1/raw/**", "/higlass/api/v1/**")) {
+            registry.addMapping(path)
+                    .allowedOrigins(origins.toArray(String[]::new))
+                    .allowedMethods("GET", "HEAD", "POST", "OPTIONS")
+                    .allowedHeaders("Range", "Authorization", "Content-Type", "If-None-Match")
+                    .exposedHeaders("Content-Range", "Content-Length", "Accept-Ranges", "ETag")
+                    .maxAge(600);
         }
-        response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers", "Range, Authorization, Content-Type, If-None-Match");
-        response.setHeader("Access-Control-Expose-Headers", "Content-Range, Content-Length, Accept-Ranges, ETag");
-        response.setHeader("Access-Control-Max-Age", "600");
     }
 }

@@ -39,11 +39,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/higlass/api/v1")
 class HiGlassController {
     private final TileService tiles;
-    private final CorsPolicy cors;
 
-    HiGlassController(TileService tiles, CorsPolicy cors) {
+    HiGlassController(TileService tiles) {
         this.tiles = tiles;
-        this.cors = cors;
     }
 
     @GetMapping(path = {"/tilesets", "/tilesets/"}, produces = "application/json")
@@ -51,7 +49,6 @@ class HiGlassController {
             @RequestParam(required = false) Integer offset, @RequestParam(name = "dt", required = false) List<String> datatypes,
             @RequestParam(name = "t", required = false) List<String> filetypes, HttpServletRequest request,
             HttpServletResponse response, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        cors.apply(request, response);
         int lim = limit == null ? 100 : limit;
         int off = offset == null ? 0 : offset;
         if (lim < 1 || off < 0) {
@@ -90,7 +87,6 @@ class HiGlassController {
     Map<String, Object> tilesetInfo(@RequestParam(name = "d", required = false) List<String> uids,
             HttpServletRequest request, HttpServletResponse response,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        cors.apply(request, response);
         if (uids == null || uids.isEmpty()) {
             throw ApiException.badRequest("missing_parameter", "parameter 'd' (a tileset uid) is required");
         }
@@ -105,7 +101,6 @@ class HiGlassController {
     ResponseEntity<Map<String, Object>> tilesGet(@RequestParam(name = "d", required = false) List<String> ids,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch, HttpServletRequest request,
             HttpServletResponse response, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        cors.apply(request, response);
         List<TileId> parsed = parse(ids == null ? List.of() : ids);
         Set<String> uids = new LinkedHashSet<>();
         parsed.forEach(t -> uids.add(uid(t.uid())));
@@ -124,7 +119,6 @@ class HiGlassController {
     @PostMapping(path = {"/tiles", "/tiles/"}, produces = "application/json")
     Map<String, Object> tilesPost(@RequestBody(required = false) JsonNode body, HttpServletRequest request,
             HttpServletResponse response, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        cors.apply(request, response);
         if (body == null || !body.isArray()) {
             throw ApiException.badRequest("invalid_parameter", "the body must be a JSON list of {tilesetUid, tileIds}");
         }
@@ -148,7 +142,6 @@ class HiGlassController {
             @RequestParam(required = false) String type, @RequestParam(required = false) String cum,
             HttpServletRequest request, HttpServletResponse response,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        cors.apply(request, response);
         if (id == null || id.isBlank()) {
             throw ApiException.badRequest("missing_parameter", "parameter 'id' (a tileset uid) is required");
         }
@@ -181,12 +174,6 @@ class HiGlassController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8")).body(tsv.toString());
     }
 
-    /** CORS preflight (a POST of JSON, or an Authorization header). */
-    @RequestMapping(path = "/**", method = RequestMethod.OPTIONS)
-    ResponseEntity<Void> preflight(HttpServletRequest request, HttpServletResponse response) {
-        cors.apply(request, response);
-        return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
-    }
 
     private static List<TileId> parse(List<String> ids) {
         if (ids.isEmpty()) {

@@ -32,17 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RawFileController {
     private final DataDirectory dir;
-    private final CorsPolicy cors;
 
-    RawFileController(DataDirectory dir, CorsPolicy cors) {
+    RawFileController(DataDirectory dir) {
         this.dir = dir;
-        this.cors = cors;
     }
 
     @GetMapping("/api/v1/raw/{*file}")
     ResponseEntity<Resource> raw(@PathVariable("file") String file, HttpServletRequest request,
             HttpServletResponse response, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        cors.apply(request, response);
         String name = file.startsWith("/") ? file.substring(1) : file;
         Path path = dir.resolve(name, access == null ? Access.ALL : access);
         BasicFileAttributes attrs;
@@ -61,10 +58,4 @@ class RawFileController {
                 .body(new FileSystemResource(path));
     }
 
-    /** CORS preflight of a cross-origin Range request. */
-    @RequestMapping(path = "/api/v1/raw/{*file}", method = RequestMethod.OPTIONS)
-    ResponseEntity<Void> preflight(HttpServletRequest request, HttpServletResponse response) {
-        cors.apply(request, response);
-        return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
-    }
 }
