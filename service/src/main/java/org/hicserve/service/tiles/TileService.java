@@ -116,7 +116,10 @@ public final class TileService {
         info.put("resolutions", v.resolutions());
         List<Map<String, String>> transforms = new ArrayList<>();
         for (String n : v.normalizations()) {
-            transforms.add(Map.of("name", Transforms.displayName(n), "value", n));
+            Map<String, String> t = new LinkedHashMap<>();
+            t.put("name", Transforms.displayName(n));
+            t.put("value", n);
+            transforms.add(t);
         }
         info.put("transforms", transforms);
         long g = v.geometry().genomeLength();
