@@ -42,7 +42,8 @@
   const raw = "/api/v1/raw/" + file.split("/").map(encodeURIComponent).join("/");
   if (file.toLowerCase().endsWith(".hic")) {
     const jb = document.createElement("a");
-    jb.href = "/juicebox?file=" + encodeURIComponent(file) + (norm !== "None" ? "&norm=" + encodeURIComponent(norm) : "");
+    // juicebox.js opens on the whole genome, where .hic files keep no normalization: let it choose
+    jb.href = "/juicebox?file=" + encodeURIComponent(file);
     jb.textContent = "open in juicebox.js";
     links.append(jb, " ");
   }

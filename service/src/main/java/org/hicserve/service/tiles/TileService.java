@@ -137,12 +137,33 @@ public final class TileService {
         return info;
     }
 
-    /**
-     * The tiles of some ids, keyed by id as given: an {@link EncodedTile}, or {@code {"error": text}} for a tile
-     * that cannot be made (an unknown transform, an unreadable block). Tiles outside the genome are left out.
-     * Files are resolved (and refused) before any tile is computed.
-     */
+    /** Receives the tiles of a request in the order asked, each as soon as it and those before it are done. */
+    @FunctionalInterface
+    public interface TileSink {
+        void accept(String id, Object tile) throws java.io.IOException;
+    }
+
+    /** Tiles computed ahead of the one being handed over: a HiGlass burst (15) runs at once, memory stays bounded. */
+    static final int WINDOW = 16;
+
+    /** The tiles of some ids as a map (see {@link #tiles(List, Access, TileSink)}). */
     public Map<String, Object> tiles(List<TileId> ids, Access access) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            tiles(ids, access, out::put);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The tiles of some ids, each given to {@code sink} under its id as given: an {@link EncodedTile}, or
+     * {@code {"error": text}} for a tile that cannot be made (an unknown transform, an unreadable block). Tiles
+     * outside the genome and repeated ids are left out. Every file is resolved (and refused) before the first
+     * tile; then at most {@link #WINDOW} tiles are computed ahead of the sink, on the executor.
+     */
+    public void tiles(List<TileId> ids, Access access, TileSink sink) throws java.io.IOException {
         Map<String, FileView> views = new LinkedHashMap<>();
         Map<String, FileMetadata> metadata = new LinkedHashMap<>();
         for (TileId id : ids) {
@@ -151,39 +172,50 @@ public final class TileService {
                 metadata.put(id.uid(), cache.get(resolve(id.uid(), access)));
             }
         }
-        Map<String, Future<Object>> pending = new LinkedHashMap<>();
-        for (TileId id : ids) {
-            if (pending.containsKey(id.text()) || !views.get(id.uid()).geometry().covers(id.zoom(), id.x(), id.y())) {
-                continue;
-            }
-            FileView view = views.get(id.uid());
-            FileMetadata md = metadata.get(id.uid());
-            java.util.concurrent.Callable<Object> task = () -> tile(md, view, id);
-            Future<Object> f;
-            try {
-                f = executor.submit(task);
-            } catch (RejectedExecutionException e) {
-                f = CompletableFuture.completedFuture(callInline(task));
-            }
-            pending.put(id.text(), f);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Future<Object>> e : pending.entrySet()) {
-            try {
-                out.put(e.getKey(), e.getValue().get());
-            } catch (InterruptedException ex) {
-                pending.values().forEach(f -> f.cancel(true));
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while computing tiles", ex);
-            } catch (ExecutionException ex) {
-                Throwable cause = ex.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
+        java.util.ArrayDeque<Map.Entry<String, Future<Object>>> pending = new java.util.ArrayDeque<>();
+        Set<String> seen = new java.util.HashSet<>();
+        try {
+            for (TileId id : ids) {
+                FileView view = views.get(id.uid());
+                if (!seen.add(id.text()) || !view.geometry().covers(id.zoom(), id.x(), id.y())) {
+                    continue;
                 }
-                throw new IllegalStateException(cause);
+                FileMetadata md = metadata.get(id.uid());
+                java.util.concurrent.Callable<Object> task = () -> tile(md, view, id);
+                Future<Object> f;
+                try {
+                    f = executor.submit(task);
+                } catch (RejectedExecutionException e) {
+                    f = CompletableFuture.completedFuture(callInline(task));
+                }
+                pending.add(Map.entry(id.text(), f));
+                if (pending.size() >= WINDOW) {
+                    deliver(pending.poll(), sink);
+                }
             }
+            while (!pending.isEmpty()) {
+                deliver(pending.poll(), sink);
+            }
+        } finally {
+            pending.forEach(e -> e.getValue().cancel(true)); // the sink failed (client gone): stop the rest
         }
-        return out;
+    }
+
+    private static void deliver(Map.Entry<String, Future<Object>> e, TileSink sink) throws java.io.IOException {
+        Object tile;
+        try {
+            tile = e.getValue().get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing tiles", ex);
+        } catch (ExecutionException ex) {
+            Throwable cause = ex.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
+        sink.accept(e.getKey(), tile);
     }
 
     private static Object callInline(java.util.concurrent.Callable<Object> task) {

@@ -2,7 +2,6 @@ package org.hicserve.service.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -39,16 +38,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/higlass/api/v1")
 class HiGlassController {
     private final TileService tiles;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    HiGlassController(TileService tiles) {
+    HiGlassController(TileService tiles, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.tiles = tiles;
+        this.json = json;
     }
 
     @GetMapping(path = {"/tilesets", "/tilesets/"}, produces = "application/json")
     Map<String, Object> tilesets(@RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Integer offset, @RequestParam(name = "dt", required = false) List<String> datatypes,
             @RequestParam(name = "t", required = false) List<String> filetypes, HttpServletRequest request,
-            HttpServletResponse response, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
+            @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         int lim = limit == null ? 100 : limit;
         int off = offset == null ? 0 : offset;
         if (lim < 1 || off < 0) {
@@ -85,7 +86,7 @@ class HiGlassController {
 
     @GetMapping(path = {"/tileset_info", "/tileset_info/"}, produces = "application/json")
     Map<String, Object> tilesetInfo(@RequestParam(name = "d", required = false) List<String> uids,
-            HttpServletRequest request, HttpServletResponse response,
+            HttpServletRequest request,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         if (uids == null || uids.isEmpty()) {
             throw ApiException.badRequest("missing_parameter", "parameter 'd' (a tileset uid) is required");
@@ -98,9 +99,9 @@ class HiGlassController {
     }
 
     @GetMapping(path = {"/tiles", "/tiles/"}, produces = "application/json")
-    ResponseEntity<Map<String, Object>> tilesGet(@RequestParam(name = "d", required = false) List<String> ids,
+    ResponseEntity<StreamingResponseBody> tilesGet(@RequestParam(name = "d", required = false) List<String> ids,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch, HttpServletRequest request,
-            HttpServletResponse response, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
+            @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         List<TileId> parsed = parse(ids == null ? List.of() : ids);
         Set<String> uids = new LinkedHashSet<>();
         parsed.forEach(t -> uids.add(uid(t.uid())));
@@ -112,13 +113,13 @@ class HiGlassController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
         }
         return ResponseEntity.ok().eTag(etag).cacheControl(cache).contentType(MediaType.APPLICATION_JSON)
-                .body(tiles.tiles(parsed, orAll(access)));
+                .body(stream(parsed, orAll(access)));
     }
 
     /** The POST form: {@code [{"tilesetUid": U, "tileIds": ["z.x.y", ...], "options": {...}}]}. */
     @PostMapping(path = {"/tiles", "/tiles/"}, produces = "application/json")
-    Map<String, Object> tilesPost(@RequestBody(required = false) JsonNode body, HttpServletRequest request,
-            HttpServletResponse response, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
+    ResponseEntity<StreamingResponseBody> tilesPost(@RequestBody(required = false) JsonNode body, HttpServletRequest request,
+            @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         if (body == null || !body.isArray()) {
             throw ApiException.badRequest("invalid_parameter", "the body must be a JSON list of {tilesetUid, tileIds}");
         }
@@ -134,13 +135,37 @@ class HiGlassController {
                 ids.add(id.startsWith(uid + ".") ? id : uid + "." + id);
             }
         }
-        return tiles.tiles(parse(ids), orAll(access));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stream(parse(ids), orAll(access)));
+    }
+
+    /**
+     * The tiles as one JSON object written tile by tile (a request of 1,000 tiles never sits in memory). The files
+     * are resolved first, so a refusal is still a JSON error with its status.
+     */
+    private StreamingResponseBody stream(List<TileId> ids, Access access) {
+        Map<String, Object> first = new LinkedHashMap<>();
+        // resolve every file now, in the request thread: refusals become error answers, not broken streams
+        for (TileId id : ids) {
+            first.computeIfAbsent(uid(id.uid()), u -> tiles.view(u, access));
+        }
+        return out -> {
+            try (com.fasterxml.jackson.core.JsonGenerator g = json.getFactory().createGenerator(out)) {
+                g.writeStartObject();
+                tiles.tiles(ids, access, (id, tile) -> {
+                    g.writeFieldName(id);
+                    g.writeObject(tile);
+                });
+                g.writeEndObject();
+            } catch (RuntimeException e) {
+                throw new StreamAbortedException("tiles aborted after the first byte: " + e);
+            }
+        };
     }
 
     @GetMapping(path = {"/chrom-sizes", "/chrom-sizes/"})
     ResponseEntity<?> chromSizes(@RequestParam(required = false) String id,
             @RequestParam(required = false) String type, @RequestParam(required = false) String cum,
-            HttpServletRequest request, HttpServletResponse response,
+            HttpServletRequest request,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         if (id == null || id.isBlank()) {
             throw ApiException.badRequest("missing_parameter", "parameter 'id' (a tileset uid) is required");

@@ -1,7 +1,5 @@
 package org.hicserve.service.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,14 +11,11 @@ import org.hicserve.service.files.DataDirectory;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,8 +33,7 @@ class RawFileController {
     }
 
     @GetMapping("/api/v1/raw/{*file}")
-    ResponseEntity<Resource> raw(@PathVariable("file") String file, HttpServletRequest request,
-            HttpServletResponse response, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
+    ResponseEntity<Resource> raw(@PathVariable("file") String file, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         String name = file.startsWith("/") ? file.substring(1) : file;
         Path path = dir.resolve(name, access == null ? Access.ALL : access);
         BasicFileAttributes attrs;
