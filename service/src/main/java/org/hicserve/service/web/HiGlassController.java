@@ -40,8 +40,11 @@ class HiGlassController {
     private final TileService tiles;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    HiGlassController(TileService tiles, com.fasterxml.jackson.databind.ObjectMapper json) {
+    private final ViewerAccess viewers;
+
+    HiGlassController(TileService tiles, com.fasterxml.jackson.databind.ObjectMapper json, ViewerAccess viewers) {
         this.tiles = tiles;
+        this.viewers = viewers;
         this.json = json;
     }
 
@@ -50,6 +53,7 @@ class HiGlassController {
             @RequestParam(required = false) Integer offset, @RequestParam(name = "dt", required = false) List<String> datatypes,
             @RequestParam(name = "t", required = false) List<String> filetypes, HttpServletRequest request,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
+        Access caller = viewers.of(access);
         int lim = limit == null ? 100 : limit;
         int off = offset == null ? 0 : offset;
         if (lim < 1 || off < 0) {
@@ -57,7 +61,7 @@ class HiGlassController {
         }
         List<Map<String, Object>> all = new ArrayList<>();
         boolean matrix = datatypes == null || datatypes.isEmpty() || datatypes.contains("matrix");
-        for (TileService.Tileset t : matrix ? tiles.tilesets(orAll(access)) : List.<TileService.Tileset>of()) {
+        for (TileService.Tileset t : matrix ? tiles.tilesets(caller) : List.<TileService.Tileset>of()) {
             if (filetypes != null && !filetypes.isEmpty() && !filetypes.contains(t.filetype())) {
                 continue;
             }
@@ -93,7 +97,7 @@ class HiGlassController {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (String uid : uids) {
-            out.put(uid, tiles.info(uid(uid), orAll(access)));
+            out.put(uid, tiles.info(uid(uid), viewers.of(access)));
         }
         return out;
     }
@@ -106,14 +110,14 @@ class HiGlassController {
         Set<String> uids = new LinkedHashSet<>();
         parsed.forEach(t -> uids.add(uid(t.uid())));
         // the files' identity and the ids asked for: the same request on unchanged files answers the same bytes
-        String etag = tiles.etag(uids, orAll(access)).replace("\"", "") + "-" + Integer.toHexString(String.join(",", ids == null ? List.of() : ids).hashCode());
+        String etag = tiles.etag(uids, viewers.of(access)).replace("\"", "") + "-" + Integer.toHexString(String.join(",", ids == null ? List.of() : ids).hashCode());
         etag = "\"" + etag + "\"";
         CacheControl cache = CacheControl.maxAge(300, TimeUnit.SECONDS).cachePrivate();
         if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
         }
         return ResponseEntity.ok().eTag(etag).cacheControl(cache).contentType(MediaType.APPLICATION_JSON)
-                .body(stream(parsed, orAll(access)));
+                .body(stream(parsed, viewers.of(access)));
     }
 
     /** The POST form: {@code [{"tilesetUid": U, "tileIds": ["z.x.y", ...], "options": {...}}]}. */
@@ -135,7 +139,7 @@ class HiGlassController {
                 ids.add(id.startsWith(uid + ".") ? id : uid + "." + id);
             }
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stream(parse(ids), orAll(access)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stream(parse(ids), viewers.of(access)));
     }
 
     /**
@@ -170,7 +174,7 @@ class HiGlassController {
         if (id == null || id.isBlank()) {
             throw ApiException.badRequest("missing_parameter", "parameter 'id' (a tileset uid) is required");
         }
-        List<Chromosome> chroms = tiles.view(uid(id), orAll(access)).reference().chromosomes();
+        List<Chromosome> chroms = tiles.view(uid(id), viewers.of(access)).reference().chromosomes();
         boolean withOffset = cum != null && (cum.equals("1") || cum.equalsIgnoreCase("true"));
         if ("json".equalsIgnoreCase(type)) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -228,7 +232,4 @@ class HiGlassController {
         }
     }
 
-    private static Access orAll(Access access) {
-        return access == null ? Access.ALL : access;
-    }
 }

@@ -28,14 +28,17 @@ import org.springframework.web.bind.annotation.RestController;
 class RawFileController {
     private final DataDirectory dir;
 
-    RawFileController(DataDirectory dir) {
+    private final ViewerAccess viewers;
+
+    RawFileController(DataDirectory dir, ViewerAccess viewers) {
         this.dir = dir;
+        this.viewers = viewers;
     }
 
     @GetMapping("/api/v1/raw/{*file}")
     ResponseEntity<Resource> raw(@PathVariable("file") String file, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         String name = file.startsWith("/") ? file.substring(1) : file;
-        Path path = dir.resolve(name, access == null ? Access.ALL : access);
+        Path path = dir.resolve(name, viewers.of(access));
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class);
