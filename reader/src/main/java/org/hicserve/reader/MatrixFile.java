@@ -96,6 +96,15 @@ public interface MatrixFile extends Closeable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " stores no expected values");
     }
 
+    /**
+     * The weights of normalization {@code normalization} for the bins of chromosome {@code chromId}, looked up by
+     * genome-wide bin id (NaN where a bin has none). For readers that show which bins are masked (the NaN rows
+     * and columns of a viewer's tile) without reading pixels.
+     */
+    default org.hicserve.reader.model.Weights weights(String normalization, int chromId) {
+        return weights(normalization);
+    }
+
     /** Plans a query and checks it against the file (errors here, not during iteration); reads pixels lazily. */
     PixelSelector fetch(PixelQuery query);
 

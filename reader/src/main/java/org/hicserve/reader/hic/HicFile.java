@@ -283,6 +283,18 @@ public final class HicFile implements MatrixFile {
         return ((double) zoom.get().sumCounts() / n1) / n2;
     }
 
+    @Override
+    public Weights weights(String normalization, int chromId) {
+        if (chromId < 0 || chromId >= reference.size()) {
+            throw new InvalidQueryException("no chromosome " + chromId + " in " + path().getFileName());
+        }
+        String norm = resolveNormalization(normalization);
+        double[] v = vector(norm, chromId);
+        long off = bins.chromOffset(chromId);
+        long n = bins.binCount(chromId);
+        return new HicWeights(norm, off, n, v, off, n, v);
+    }
+
     private double[] vector(String norm, int chromId) {
         return metadata.normVector(channel, norm, metadata.fileIndex(chromId), unit, resolution,
                 bins.binCount(chromId)).orElse(null);

@@ -104,6 +104,11 @@ final class CountedMatrixFile implements MatrixFile {
     }
 
     @Override
+    public org.hicserve.reader.model.Weights weights(String normalization, int chromId) {
+        return delegate.weights(normalization, chromId);
+    }
+
+    @Override
     public PixelSelector fetch(PixelQuery query) {
         return delegate.fetch(query);
     }
