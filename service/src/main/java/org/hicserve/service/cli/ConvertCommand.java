@@ -9,8 +9,8 @@ import java.util.Locale;
 import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.error.UnknownNameException;
-import org.hicserve.reader.hic.write.ConversionException;
-import org.hicserve.reader.hic.write.CoolerToHic;
+import org.hicserve.reader.convert.ConversionException;
+import org.hicserve.reader.convert.CoolerToHic;
 
 /**
  * {@code hicserve.jar convert IN OUT [--resolutions R,R,...] [--threads N] [--tmp-dir DIR] [--compression-level 1-9] [--force] [--quiet]}:
@@ -112,7 +112,7 @@ public final class ConvertCommand {
         long t0 = System.nanoTime();
         try {
             CoolerToHic.Summary s = CoolerToHic.convert(in, out, options,
-                    quiet ? org.hicserve.reader.hic.write.ProgressListener.NONE : bar);
+                    quiet ? org.hicserve.reader.convert.ProgressListener.NONE : bar);
             bar.finishLine();
             for (String w : s.warnings()) {
                 stderr.println("warning: " + w);

@@ -2,7 +2,7 @@ package org.hicserve.service.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hicserve.reader.hic.write.ProgressListener;
+import org.hicserve.reader.convert.ProgressListener;
 
 /**
  * A progress bar for {@code convert} on stderr: percent of pixels, rate and time left, redrawn in place at most four

@@ -17,7 +17,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Refuses a query whose answer would not be what was asked: a parameter the endpoint does not know (a typo such
  * as {@code normalisation=}, or one a later version adds), a parameter given twice, or an empty number. The
  * known parameters are read from each handler's {@code @RequestParam}s, so a new endpoint is checked as soon as
- * it is written. Stateless apart from a cache of those names.
+ * it is written (unknown names are refused on {@code /api} only: the HiGlass API follows HiGlass's client).
+ * Stateless apart from a cache of those names.
  */
 final class ParameterCheck implements HandlerInterceptor {
     /** A handler's parameters: name -> whether it may repeat; and whether it is a number. */
@@ -32,9 +33,15 @@ final class ParameterCheck implements HandlerInterceptor {
             return true;
         }
         Known k = known.computeIfAbsent(method.getMethod(), m -> knownOf(method));
+        // hicserve's own API refuses names it does not know; the HiGlass API is called by HiGlass's client, which
+        // adds parameters of its own (such as s=, a session id) that it expects a server to ignore
+        boolean strictNames = request.getRequestURI().startsWith("/api/");
         for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
             String name = p.getKey();
             Boolean repeatable = k.repeatable().get(name);
+            if (repeatable == null && !strictNames) {
+                continue;
+            }
             if (repeatable == null) {
                 throw ServiceException.badRequest("unknown_parameter", "unknown parameter '" + name + "'; "
                         + request.getRequestURI() + " takes " + (k.repeatable().isEmpty() ? "no parameters"

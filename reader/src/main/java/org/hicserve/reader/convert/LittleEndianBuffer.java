@@ -1,4 +1,4 @@
-package org.hicserve.reader.hic.write;
+package org.hicserve.reader.convert;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

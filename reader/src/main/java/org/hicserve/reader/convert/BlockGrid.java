@@ -1,4 +1,4 @@
-package org.hicserve.reader.hic.write;
+package org.hicserve.reader.convert;
 
 /**
  * How one chromosome-pair matrix at one resolution is cut into blocks, chosen as Juicer Tools' {@code pre} chooses it

@@ -5,4 +5,4 @@
  * normalization-vector section, a temp-file-then-atomic-move output and a progress listener. The layout mirrors what
  * {@link org.hicserve.reader.hic} reads. No Spring, no HTTP.
  */
-package org.hicserve.reader.hic.write;
+package org.hicserve.reader.convert;

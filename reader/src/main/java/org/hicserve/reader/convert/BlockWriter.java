@@ -1,4 +1,4 @@
-package org.hicserve.reader.hic.write;
+package org.hicserve.reader.convert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.hicserve.reader.hic.write;
+package org.hicserve.reader.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -76,7 +76,7 @@ class CoolerToHicStrawTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @MethodSource("org.hicserve.reader.hic.write.CoolerToHicTest#coolers")
+    @MethodSource("org.hicserve.reader.convert.CoolerToHicTest#coolers")
     void hicStrawReadsTheSourcePixels(String where, String name) throws IOException {
         Path in = CoolerToHicTest.source(where, name);
         Path out = tmp.resolve(name.replaceAll("\\.m?cool$", ".hic"));

@@ -1,4 +1,4 @@
-package org.hicserve.reader.hic.write;
+package org.hicserve.reader.convert;
 
 /**
  * The output could not be written (disk full, permission, a spill file lost). The partial output has been deleted

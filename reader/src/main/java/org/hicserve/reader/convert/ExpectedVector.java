@@ -1,4 +1,4 @@
-package org.hicserve.reader.hic.write;
+package org.hicserve.reader.convert;
 
 import java.util.Arrays;
 import java.util.Map;

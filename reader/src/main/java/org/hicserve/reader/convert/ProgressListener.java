@@ -1,4 +1,4 @@
-package org.hicserve.reader.hic.write;
+package org.hicserve.reader.convert;
 
 /**
  * Told how far a conversion is, in pixels read from the source out of the total of every converted resolution.
