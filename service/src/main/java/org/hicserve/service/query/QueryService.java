@@ -27,6 +27,7 @@ import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.reader.validate.FileValidator;
 import org.hicserve.service.auth.Access;
 import org.hicserve.service.config.HicServeProperties;
+import org.hicserve.service.exec.BatchSource;
 import org.hicserve.service.exec.ChromosomeTask;
 import org.hicserve.service.exec.OrderedMerge;
 import org.hicserve.service.exec.StreamLimiter;
@@ -126,11 +127,8 @@ public final class QueryService {
             PixelSelector selector = f.fetch(query);
             held.add(0, selector);
             // read on an executor thread while the request thread writes: decoding and sending overlap
-            OrderedMerge reading = new OrderedMerge(fanOut, List.of(out -> {
-                while (selector.hasNext()) {
-                    out.accept(selector.next());
-                }
-            }), 1, properties.queueBatches());
+            OrderedMerge reading = new OrderedMerge(fanOut, List.of(ChromosomeTask.resumable(() -> BatchSource.of(selector))),
+                    1, properties.queueBatches()); // parks without a thread while the client is slow
             held.add(0, reading);
             Iterator<PixelBatch> batches;
             if (dense != null) {
@@ -198,18 +196,20 @@ public final class QueryService {
                 if (processes) {
                     WorkerTask task = new WorkerTask(path.toString(), resolution, unit == null ? null : unit.name(), c.name(),
                             normalization, properties.batchRows());
-                    tasks.add(out -> workers.run(task, out));
+                    tasks.add(ChromosomeTask.resumable(() -> workers.open(task)));
                     continue;
                 }
-                tasks.add(out -> {
-                    try (MatrixFile h = handles.open(meta, resolution, unit);
-                            PixelSelector s = h.fetch(PixelQuery.cis(GenomicInterval.whole(h.chromosomes().get(c.id())))
-                                    .withNormalization(normalization).withBatchRows(properties.batchRows()))) {
-                        while (s.hasNext()) {
-                            out.accept(s.next());
-                        }
+                tasks.add(ChromosomeTask.resumable(() -> { // parks without a thread while the client is slow
+                    MatrixFile h = handles.open(meta, resolution, unit);
+                    try {
+                        PixelSelector s = h.fetch(PixelQuery.cis(GenomicInterval.whole(h.chromosomes().get(c.id())))
+                                .withNormalization(normalization).withBatchRows(properties.batchRows()));
+                        return BatchSource.of(s, s, h);
+                    } catch (RuntimeException | Error e) {
+                        h.close();
+                        throw e;
                     }
-                });
+                }));
             }
             // with processes, the executor's threads only wait on workers: keep as many tasks ahead as there are workers
             int parallelism = processes ? Math.min(workers.size(), properties.effectiveThreads() * 2) : properties.effectiveThreads();
