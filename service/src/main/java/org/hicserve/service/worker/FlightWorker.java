@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.flight.CallOption;
-import org.apache.arrow.flight.CallOptions;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightGrpcUtils;
 import org.apache.arrow.flight.FlightRuntimeException;
@@ -29,12 +28,20 @@ import org.hicserve.service.arrow.PixelColumns;
  */
 final class FlightWorker implements WorkerHandle {
     static final int FLOW_WINDOW_BYTES = 1 << 20;
+    /** Cancels a stream whose worker sent nothing for the task timeout while the service waited. */
+    private static final java.util.concurrent.ScheduledExecutorService HUNG = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "worker-hung-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final Process process;
     private final ManagedChannel channel;
     private final FlightClient client;
     private final String address;
     private final CallOption[] options;
+    private final Duration taskTimeout;
     private final AtomicInteger users = new AtomicInteger();
     private final AtomicBoolean retired = new AtomicBoolean();
     private final AtomicBoolean channelClosed = new AtomicBoolean();
@@ -46,8 +53,8 @@ final class FlightWorker implements WorkerHandle {
         this.channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().maxInboundMessageSize(Integer.MAX_VALUE)
                 .flowControlWindow(FLOW_WINDOW_BYTES).build();
         this.client = FlightGrpcUtils.createFlightClient(allocator, channel);
-        CallOption timeout = CallOptions.timeout(taskTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        this.options = secret == null ? new CallOption[] {timeout} : new CallOption[] {timeout, secret.callOption()};
+        this.taskTimeout = taskTimeout;
+        this.options = secret == null ? new CallOption[0] : new CallOption[] {secret.callOption()};
         this.exited = process == null ? new CompletableFuture<>() : process.onExit().thenApply(p -> null);
     }
 
@@ -64,9 +71,15 @@ final class FlightWorker implements WorkerHandle {
         return new WorkerStream() {
             private boolean ended;
             private boolean closed;
+            private volatile boolean hung;
 
             @Override
             public PixelBatch next() {
+                // hung = no batch for task-timeout while we wait for one; time parked behind a slow client does not count
+                java.util.concurrent.ScheduledFuture<?> watchdog = HUNG.schedule(() -> {
+                    hung = true;
+                    stream.cancel("no batch within " + taskTimeout, null);
+                }, taskTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 try {
                     if (!stream.next()) {
                         ended = true;
@@ -80,10 +93,13 @@ final class FlightWorker implements WorkerHandle {
                         throw new MalformedFileException(d.startsWith(PixelFlightProducer.MALFORMED_PREFIX)
                                 ? d.substring(PixelFlightProducer.MALFORMED_PREFIX.length()) : d);
                     }
-                    throw new WorkerFailure(address + ": " + e.status().code() + " " + e.status().description(), e);
+                    throw new WorkerFailure(address + (hung ? ": hung, no batch within " + taskTimeout + "; " : ": ")
+                            + e.status().code() + " " + e.status().description(), e);
                 } catch (RuntimeException e) {
                     ended = true; // the connection broke some other way
                     throw new WorkerFailure(address + ": " + e, e);
+                } finally {
+                    watchdog.cancel(false);
                 }
             }
 
