@@ -29,12 +29,17 @@ import org.hicserve.service.arrow.PixelColumns;
 final class FlightWorker implements WorkerHandle {
     static final int FLOW_WINDOW_BYTES = 1 << 20;
     /** Cancels a stream whose worker sent nothing for the task timeout while the service waited. */
-    private static final java.util.concurrent.ScheduledExecutorService HUNG = java.util.concurrent.Executors
-            .newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "worker-hung-watchdog");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor HUNG = watchdog();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor watchdog() {
+        var e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "worker-hung-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true); // one timer per batch: a cancelled one must not linger (with its stream) until due
+        return e;
+    }
 
     private final Process process;
     private final ManagedChannel channel;

@@ -190,15 +190,20 @@ public final class WorkerPool implements AutoCloseable {
             h = s.starter.start(s.id);
         } catch (Throwable e) {
             long delay;
+            boolean stop;
             synchronized (s) {
-                if (closed) {
+                stop = closed;
+                if (stop) {
                     s.state = SlotState.CLOSED;
-                    signal();
-                    return;
+                } else {
+                    s.failures++;
+                    s.state = SlotState.BACKING_OFF;
                 }
-                s.failures++;
-                delay = backoff(s.failures);
-                s.state = SlotState.BACKING_OFF;
+                delay = backoff(Math.max(1, s.failures));
+            }
+            if (stop) {
+                signal(); // never under the slot's lock: pick() takes the pool's monitor, then slots'
+                return;
             }
             log.warn("worker {} did not start ({}); next attempt in {} ms", s.id, e.toString(), delay);
             signal();
