@@ -25,7 +25,7 @@ mkdir -p "$out"
 [[ -f "$jar" && -f "$bench" ]] || (cd "$root" && mvn -B -q package -DskipTests)
 
 java -Xmx"$HEAP" -jar "$jar" --server.port="$PORT" --hicserve.data-dir="$(dirname "$file")" \
-  --hicserve.max-concurrent-streams=64 > "$out/load-service.log" 2>&1 &
+  --hicserve.max-concurrent-streams=64 --hicserve.max-streams-per-client=0 > "$out/load-service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2> /dev/null || true' EXIT
 for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1 && break; sleep 0.5; done

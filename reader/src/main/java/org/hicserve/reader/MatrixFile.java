@@ -105,6 +105,14 @@ public interface MatrixFile extends Closeable {
         return weights(normalization);
     }
 
+    /**
+     * What reading the cis pixels of {@code chromosome} will cost, from the indexes already parsed (no pixel is
+     * read); {@link org.hicserve.reader.query.WorkEstimate#UNKNOWN} when this reader cannot tell.
+     */
+    default org.hicserve.reader.query.WorkEstimate estimateCis(org.hicserve.reader.model.Chromosome chromosome) {
+        return org.hicserve.reader.query.WorkEstimate.UNKNOWN;
+    }
+
     /** Plans a query and checks it against the file (errors here, not during iteration); reads pixels lazily. */
     PixelSelector fetch(PixelQuery query);
 

@@ -157,6 +157,14 @@ public final class CoolerFile implements MatrixFile {
         return chunksRead.sum();
     }
 
+    /** The chromosome's rows in {@code indexes/bin1_offset}: its cis pixels and their trans pixels to later chromosomes. */
+    @Override
+    public org.hicserve.reader.query.WorkEstimate estimateCis(org.hicserve.reader.model.Chromosome chromosome) {
+        long first = group.bins.chromOffset(chromosome.id());
+        long end = first + group.bins.binCount(chromosome.id());
+        return new org.hicserve.reader.query.WorkEstimate(-1, group.bin1Offset[(int) end] - group.bin1Offset[(int) first], -1);
+    }
+
     @Override
     public PixelSelector fetch(PixelQuery query) {
         String file = metadata.path().getFileName().toString();

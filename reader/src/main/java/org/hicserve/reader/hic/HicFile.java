@@ -169,6 +169,22 @@ public final class HicFile implements MatrixFile {
         return blocksRead;
     }
 
+    /** The compressed sizes in the block index of the chromosome's own matrix at this resolution (read once, cached). */
+    @Override
+    public org.hicserve.reader.query.WorkEstimate estimateCis(org.hicserve.reader.model.Chromosome chromosome) {
+        Chromosome c = checkRange(GenomicInterval.whole(chromosome), "chromosome").chromosome();
+        int f = metadata.fileIndex(c.id());
+        Optional<MatrixZoom> zoom = metadata.zoom(channel(), f, f, unit, resolution);
+        if (zoom.isEmpty()) {
+            return new org.hicserve.reader.query.WorkEstimate(0, 0, 0);
+        }
+        long bytes = 0;
+        for (int size : zoom.get().sizes()) {
+            bytes += size;
+        }
+        return new org.hicserve.reader.query.WorkEstimate(bytes, -1, zoom.get().blockCount());
+    }
+
     @Override
     public PixelSelector fetch(PixelQuery query) {
         if (closed) {

@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validateOnOpen check a file cheaply when it is first opened and refuse it (422) if broken
  * @param decodeThreads threads that decode chunks ahead of a pixels query's reading thread (0: none)
  * @param requestDeadline longest a pixels or cis answer may take; past it the answer is aborted
+ * @param maxStreamsPerClient pixel and cis answers in flight for one client (its token, else its address); 0: no cap
+ * @param writeStallTimeout longest a write to a client may block (a client that stopped reading); the answer is
+ *        then aborted and what it held released
  */
 @ConfigurationProperties("hicserve")
 public record HicServeProperties(
@@ -44,7 +47,9 @@ public record HicServeProperties(
         @DefaultValue("5000000") long maxQueryBins,
         @DefaultValue("30m") Duration requestDeadline,
         @DefaultValue("true") boolean validateOnOpen,
-        @DefaultValue("0") int decodeThreads) {
+        @DefaultValue("0") int decodeThreads,
+        @DefaultValue("8") int maxStreamsPerClient,
+        @DefaultValue("30s") Duration writeStallTimeout) {
 
     /**
      * @param tokens entries {@code TOKEN} or {@code TOKEN:folder1|folder2}; none means no access control
@@ -61,10 +66,18 @@ public record HicServeProperties(
      * @param taskTimeout a task running longer marks its worker as hung (killed, replaced, task retried)
      * @param startTimeout longest a worker may take to start
      * @param jvmOptions options for the worker JVMs
+     * @param secret shared secret every call to a worker must carry (remote workers get it from their environment,
+     *        {@code HICSERVE_WORKER_SECRET}); unset: local workers get a random one per service start
+     * @param restartBackoff first wait before restarting a worker that failed to start (doubling, up to 30 s)
      */
     public record Workers(@DefaultValue("0") int local, @DefaultValue("") java.util.List<String> remote,
             @DefaultValue("10m") Duration taskTimeout, @DefaultValue("60s") Duration startTimeout,
-            @DefaultValue("-Xmx512m -XX:+UseSerialGC") String jvmOptions) {
+            @DefaultValue("-Xmx512m -XX:+UseSerialGC") String jvmOptions, String secret,
+            @DefaultValue("500ms") Duration restartBackoff) {
+        @Override
+        public String toString() { // never print the secret
+            return "Workers[local=" + local + ", remote=" + remote + ", secret=" + (secret == null ? "unset" : "***") + "]";
+        }
     }
 
     public int effectiveThreads() {

@@ -89,7 +89,9 @@ public class ServiceConfiguration {
 
     @Bean
     StreamLimiter streamLimiter(HicServeProperties props, MeterRegistry registry) {
-        StreamLimiter limiter = new StreamLimiter(props.maxConcurrentStreams());
+        boolean tokens = !props.auth().tokens().isEmpty() || props.auth().tokenFile() != null;
+        StreamLimiter limiter = new StreamLimiter(props.maxConcurrentStreams(), props.maxStreamsPerClient(),
+                props.retryAfter(), () -> org.hicserve.service.web.ClientKey.current(tokens));
         Gauge.builder("hicserve.streams.in_flight", limiter, StreamLimiter::inFlight).register(registry);
         return limiter;
     }
@@ -143,7 +145,8 @@ public class ServiceConfiguration {
     @Bean(destroyMethod = "close")
     WorkerPool workerPool(HicServeProperties props, BufferAllocator allocator, MeterRegistry registry) {
         HicServeProperties.Workers w = props.workers();
-        WorkerSettings settings = new WorkerSettings(w.local(), w.remote(), w.taskTimeout(), w.startTimeout(), w.jvmOptions());
+        WorkerSettings settings = new WorkerSettings(w.local(), w.remote(), w.taskTimeout(), w.startTimeout(), w.jvmOptions(),
+                w.secret(), w.restartBackoff());
         WorkerPool pool = WorkerPool.start(settings, allocator, registry);
         if (settings.enabled()) {
             log.info("worker pool: {} local, {} remote; {} healthy", w.local(), settings.remote().size(), pool.healthy());

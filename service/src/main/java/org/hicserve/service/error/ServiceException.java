@@ -18,6 +18,8 @@ public class ServiceException extends RuntimeException {
         TOO_LARGE,
         /** The file exists but cannot be read (corrupt, truncated, unsupported). */
         UNREADABLE,
+        /** This client has as many answers in flight as it may: retry later. */
+        TOO_MANY_REQUESTS,
         /** The service is answering as much as it may: retry later. */
         SATURATED,
         /** The request ran past its deadline. */

@@ -31,7 +31,7 @@ public final class ProcessFanOut implements FanOut {
         List<ChromosomeTask> tasks = plan.tasks().stream().<ChromosomeTask>map(task -> {
             WorkerTask w = new WorkerTask(path, plan.resolution(), unit, chromosomeOf(task),
                     plan.normalization().name(), properties.batchRows());
-            return out -> workers.run(w, out);
+            return ChromosomeTask.resumable(() -> workers.open(w)); // parks under flow control while the client is slow
         }).toList();
         int parallelism = Math.max(1, Math.min(workers.size(), properties.effectiveThreads() * 2));
         return new OrderedMerge(executor, tasks, parallelism, properties.queueBatches()).start();

@@ -7,6 +7,7 @@ import org.hicserve.reader.PixelSelector;
 import org.hicserve.reader.expected.Expectations;
 import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.service.config.HicServeProperties;
+import org.hicserve.service.exec.BatchSource;
 import org.hicserve.service.exec.ChromosomeTask;
 import org.hicserve.service.exec.OrderedMerge;
 import org.hicserve.service.files.ReaderHandles;
@@ -32,19 +33,21 @@ public final class ThreadFanOut implements FanOut {
     @Override
     public OrderedMerge start(QueryPlan plan) {
         String normalization = plan.normalization().name();
-        List<ChromosomeTask> tasks = plan.tasks().stream().<ChromosomeTask>map(task -> out -> {
-            try (MatrixFile handle = handles.open(plan.metadata(), plan.resolution(), plan.unit())) {
+        // resumable: a task whose client reads slowly parks between batches without holding an executor thread
+        List<ChromosomeTask> tasks = plan.tasks().stream().map(task -> ChromosomeTask.resumable(() -> {
+            MatrixFile handle = handles.open(plan.metadata(), plan.resolution(), plan.unit());
+            try {
                 if (properties.decodeThreads() > 0) {
                     handle.decodeAhead(decoders, 2 * properties.decodeThreads());
                 }
                 PixelQuery query = task.query(handle, normalization, properties.batchRows()).withCountType(plan.countType());
-                try (PixelSelector s = Expectations.fetch(handle, query, plan.matrixType(), plan.expected())) {
-                    while (s.hasNext()) {
-                        out.accept(s.next());
-                    }
-                }
+                PixelSelector selector = Expectations.fetch(handle, query, plan.matrixType(), plan.expected());
+                return BatchSource.of(selector, selector, handle);
+            } catch (RuntimeException | Error e) {
+                handle.close();
+                throw e;
             }
-        }).toList();
+        })).toList();
         return new OrderedMerge(executor, tasks, properties.effectiveThreads(), properties.queueBatches()).start();
     }
 }

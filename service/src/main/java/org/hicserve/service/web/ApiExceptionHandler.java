@@ -45,10 +45,11 @@ class ApiExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNREADABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
             case SATURATED, DEADLINE_EXCEEDED, WORKERS_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         HttpHeaders headers = new HttpHeaders();
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
             log.warn("{}: {}", e.code(), e.getMessage());
             headers.add(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
         }

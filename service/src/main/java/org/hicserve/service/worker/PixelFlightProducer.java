@@ -31,6 +31,8 @@ final class PixelFlightProducer extends NoOpFlightProducer {
     private final BufferAllocator allocator;
     private final MetadataCache metadata = new MetadataCache(32);
     private final ReaderHandles handles = new ReaderHandles();
+    /** Tickets that reached the producer (a refused call never does). */
+    final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
 
     PixelFlightProducer(BufferAllocator allocator) {
         this.allocator = allocator;
@@ -54,6 +56,7 @@ final class PixelFlightProducer extends NoOpFlightProducer {
 
     @Override
     public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+        calls.incrementAndGet();
         WorkerTask task;
         try {
             task = WorkerTask.decode(ticket.getBytes());

@@ -1,8 +1,8 @@
 package org.hicserve.service.worker;
 
 /** A worker that failed as a process or a connection (not because of the data): the task may be retried elsewhere. */
-final class WorkerFailure extends RuntimeException {
-    WorkerFailure(String message, Throwable cause) {
+public final class WorkerFailure extends RuntimeException {
+    public WorkerFailure(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -35,8 +35,15 @@ final class WorkerLauncher {
 
     private final List<String> jvmOptions;
     private final Duration startTimeout;
+    private final WorkerSecret secret;
 
     WorkerLauncher(String jvmOptions, Duration startTimeout) {
+        this(jvmOptions, startTimeout, null);
+    }
+
+    /** {@code secret} goes to each worker's environment (never its command line); null: none. */
+    WorkerLauncher(String jvmOptions, Duration startTimeout, WorkerSecret secret) {
+        this.secret = secret;
         this.jvmOptions = jvmOptions == null || jvmOptions.isBlank() ? List.of()
                 : Arrays.asList(jvmOptions.strip().split("\\s+"));
         this.startTimeout = startTimeout;
@@ -57,7 +64,7 @@ final class WorkerLauncher {
             cmd.add(classPath);
             cmd.add("org.hicserve.service.Main");
         }
-        cmd.addAll(List.of("worker", "--id", Integer.toString(id), "--exit-with-stdin"));
+        cmd.addAll(List.of("worker", "--id", Integer.toString(id), "--host", "127.0.0.1", "--exit-with-stdin"));
         return cmd;
     }
 
@@ -79,6 +86,9 @@ final class WorkerLauncher {
         env.clear();
         if (path != null) {
             env.put("PATH", path);
+        }
+        if (secret != null) {
+            env.put(WorkerSecret.ENVIRONMENT, secret.value());
         }
         Process process;
         long startNanos = System.nanoTime();
@@ -117,6 +127,11 @@ final class WorkerLauncher {
             throw new IllegalStateException("interrupted while starting worker " + id, e);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS); // gone before the slot starts another: never two per slot
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
             throw new IllegalStateException("worker " + id + " did not start within " + startTimeout + ": " + e, e);
         }
     }

@@ -6,371 +6,497 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.apache.arrow.flight.CallOptions;
-import org.apache.arrow.flight.FlightClient;
-import org.apache.arrow.flight.FlightRuntimeException;
-import org.apache.arrow.flight.FlightStatusCode;
-import org.apache.arrow.flight.FlightStream;
-import org.apache.arrow.flight.Location;
-import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.memory.BufferAllocator;
-import org.hicserve.reader.error.MalformedFileException;
 import org.hicserve.reader.model.PixelBatch;
-import org.hicserve.service.arrow.PixelColumns;
+import org.hicserve.service.exec.BatchSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Worker processes (local, started from the service's own code) and remote workers (addresses of workers run
- * by hand on other hosts), reached over Arrow Flight. A task goes to the least busy worker; if that worker dies,
- * hangs past the task timeout or drops the connection, it is replaced (a local one restarted) and the task is
- * retried once on another worker, skipping the rows already delivered, so the answer is the same as if nothing
- * had happened. The pool never shrinks for good. Thread-safe.
+ * by hand on other hosts), reached over Arrow Flight. A task goes to the least busy ready worker; if that worker
+ * dies, hangs past the task timeout or drops the connection, it is replaced and the task is retried once on
+ * another worker, skipping the rows already delivered, so the answer is the same as if nothing had happened.
+ * <p>
+ * Each slot has one supervisor, a state machine: STARTING, then READY, or BACKING_OFF after a failed start
+ * (waits of {@code restartBackoff}, doubling up to 30 s, then STARTING again); a READY worker that fails goes to
+ * FAILED, is closed (its process killed and waited for) and only then started again. A slot's chain of starts
+ * is the only thing that starts its workers, so a slot never has two processes, and it never stops trying: the
+ * pool comes back to its size within the backoff plus a start. Workers are plugged in through
+ * {@link WorkerStarter} (tests use fake ones, no JVM). Thread-safe.
  */
 public final class WorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A worker that fails sooner than this after being ready counts as a failed start (backoff grows). */
+    private static final Duration STABLE = Duration.ofSeconds(10);
 
-    /** A live connection to one worker; replaced as a whole when it fails. */
-    /**
-     * A live connection to one worker; replaced as a whole when it fails. Its client is closed only once it is
-     * retired and no stream uses it any more: closing it under an open stream frees that stream's buffers.
-     */
-    private record Connection(Process process, FlightClient client, String address, AtomicInteger users,
-            java.util.concurrent.atomic.AtomicBoolean retired, java.util.concurrent.atomic.AtomicBoolean clientClosed) {
-        Connection(Process process, FlightClient client, String address) {
-            this(process, client, address, new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean(),
-                    new java.util.concurrent.atomic.AtomicBoolean());
-        }
-
-        void closeClientIfUnused() {
-            if (retired.get() && users.get() == 0 && clientClosed.compareAndSet(false, true)) {
-                try {
-                    client.close();
-                } catch (Exception ignored) {
-                    // closing a broken channel may fail; the process is what matters
-                }
-            }
-        }
-    }
+    /** A slot's supervisor states. */
+    public enum SlotState { STARTING, READY, FAILED, BACKING_OFF, CLOSED }
 
     private final class Slot {
         final int id;
-        final String remoteAddress; // null for a local worker
-        volatile Connection connection;
+        final WorkerStarter starter;
         final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger starts = new AtomicInteger();
         final Counter tasks;
         final Counter restarts;
+        // guarded by this
+        SlotState state = SlotState.STARTING;
+        WorkerHandle handle;
+        int failures;
+        long readySince;
 
-        Slot(int id, String remoteAddress) {
+        Slot(int id, WorkerStarter starter) {
             this.id = id;
-            this.remoteAddress = remoteAddress;
-            this.tasks = Counter.builder("hicserve.worker.tasks").tag("worker", Integer.toString(id)).register(registry);
-            this.restarts = Counter.builder("hicserve.worker.restarts").tag("worker", Integer.toString(id)).register(registry);
-            Gauge.builder("hicserve.worker.in_flight", inFlight, AtomicInteger::get).tag("worker", Integer.toString(id))
-                    .register(registry);
+            this.starter = starter;
+            String tag = Integer.toString(id);
+            this.tasks = Counter.builder("hicserve.worker.tasks").tag("worker", tag).register(registry);
+            this.restarts = Counter.builder("hicserve.worker.restarts").tag("worker", tag).register(registry);
+            Gauge.builder("hicserve.worker.in_flight", inFlight, AtomicInteger::get).tag("worker", tag).register(registry);
+        }
+
+        synchronized WorkerHandle ready() {
+            return state == SlotState.READY ? handle : null;
         }
     }
 
+    private record Picked(Slot slot, WorkerHandle handle) {
+    }
+
     private final List<Slot> slots = new ArrayList<>();
-    private final WorkerLauncher launcher;
-    private final BufferAllocator allocator;
-    private final MeterRegistry registry;
-    private final Duration taskTimeout;
     private final Duration startTimeout;
-    private final ExecutorService restarter;
+    private final Duration restartBackoff;
+    private final ExecutorService starters;
+    private final ScheduledExecutorService timer;
     private final Timer taskLatency;
+    private final Object changed = new Object();
     private volatile boolean closed;
 
-    private WorkerPool(WorkerSettings settings, BufferAllocator allocator, MeterRegistry registry) {
-        this.launcher = new WorkerLauncher(settings.jvmOptions(), settings.startTimeout());
-        this.allocator = allocator;
-        this.registry = registry;
-        this.taskTimeout = settings.taskTimeout();
+    private WorkerPool(List<WorkerStarter> starterPerSlot, WorkerSettings settings, MeterRegistry registry) {
         this.startTimeout = settings.startTimeout();
-        this.restarter = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "worker-restarter");
-            t.setDaemon(true);
-            return t;
-        });
+        this.restartBackoff = settings.restartBackoff();
+        this.starters = Executors.newCachedThreadPool(r -> daemon(r, "worker-supervisor"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "worker-backoff"));
         this.taskLatency = Timer.builder("hicserve.worker.task").description("time of one chromosome task on a worker")
                 .register(registry);
-        for (int i = 0; i < settings.local(); i++) {
-            slots.add(new Slot(i, null));
-        }
-        for (String remote : settings.remote()) {
-            slots.add(new Slot(slots.size(), remote.strip()));
+        this.registry = registry;
+        for (WorkerStarter s : starterPerSlot) {
+            slots.add(new Slot(slots.size(), s));
         }
         Gauge.builder("hicserve.worker.healthy", this, WorkerPool::healthy).register(registry);
     }
 
-    /** Starts every local worker and connects to every remote one (in parallel); returns when all are up. */
+    private final MeterRegistry registry;
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts every local worker and connects to every remote one (in parallel); returns when each got its first try. */
     public static WorkerPool start(WorkerSettings settings, BufferAllocator allocator, MeterRegistry registry) {
-        WorkerPool pool = new WorkerPool(settings, allocator, registry);
-        List<java.util.concurrent.Future<?>> starting = new ArrayList<>();
-        for (Slot s : pool.slots) {
-            starting.add(pool.restarter.submit(() -> pool.connect(s)));
+        WorkerSecret secret = settings.secret() != null ? WorkerSecret.of(settings.secret()) : WorkerSecret.random();
+        if (settings.secret() == null && !settings.remote().isEmpty()) {
+            log.warn("hicserve.workers.secret is not set: remote workers started with a secret will refuse this service");
         }
-        for (var f : starting) {
-            try {
-                f.get();
-            } catch (Exception e) {
-                log.warn("a worker did not start: {} (it will be retried when needed)", e.toString());
+        WorkerLauncher launcher = new WorkerLauncher(settings.jvmOptions(), settings.startTimeout(), secret);
+        List<WorkerStarter> starters = new ArrayList<>();
+        for (int i = 0; i < settings.local(); i++) {
+            starters.add(slot -> {
+                WorkerLauncher.Started started = launcher.start(slot);
+                try {
+                    return new FlightWorker(started.process(), "127.0.0.1", started.port(), allocator, secret,
+                            settings.taskTimeout());
+                } catch (RuntimeException e) {
+                    started.process().destroyForcibly();
+                    started.process().waitFor(10, TimeUnit.SECONDS);
+                    throw e;
+                }
+            });
+        }
+        for (String remote : settings.remote()) {
+            String address = remote.strip();
+            int colon = address.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("hicserve.workers.remote: '" + address + "' is not host:port");
+            }
+            String host = address.substring(0, colon);
+            int port = Integer.parseInt(address.substring(colon + 1));
+            starters.add(slot -> new FlightWorker(null, host, port, allocator, secret, settings.taskTimeout()));
+        }
+        return start(starters, settings, registry);
+    }
+
+    /** A pool over any workers (fake ones in tests): one slot per starter. */
+    public static WorkerPool start(List<WorkerStarter> starterPerSlot, WorkerSettings settings, MeterRegistry registry) {
+        WorkerPool pool = new WorkerPool(starterPerSlot, settings, registry);
+        for (Slot s : pool.slots) {
+            pool.starters.execute(() -> pool.attemptStart(s));
+        }
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos() + 5_000_000_000L;
+        synchronized (pool.changed) {
+            while (System.nanoTime() < deadline && pool.slots.stream().anyMatch(s -> pool.state(s) == SlotState.STARTING)) {
+                try {
+                    pool.changed.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        for (Slot s : pool.slots) {
+            if (pool.state(s) != SlotState.READY) {
+                log.warn("worker {} is not up yet ({}); its supervisor keeps trying", s.id, pool.state(s));
             }
         }
         return pool;
+    }
+
+    private SlotState state(Slot s) {
+        synchronized (s) {
+            return s.state;
+        }
+    }
+
+    private void signal() {
+        synchronized (changed) {
+            changed.notifyAll();
+        }
+    }
+
+    /** One start of a slot's worker. The only caller chain of a slot: after a failure, it schedules the next. */
+    private void attemptStart(Slot s) {
+        synchronized (s) {
+            if (closed) {
+                s.state = SlotState.CLOSED;
+                return;
+            }
+            s.state = SlotState.STARTING;
+        }
+        s.starts.incrementAndGet();
+        WorkerHandle h;
+        try {
+            h = s.starter.start(s.id);
+        } catch (Throwable e) {
+            long delay;
+            boolean stop;
+            synchronized (s) {
+                stop = closed;
+                if (stop) {
+                    s.state = SlotState.CLOSED;
+                } else {
+                    s.failures++;
+                    s.state = SlotState.BACKING_OFF;
+                }
+                delay = backoff(Math.max(1, s.failures));
+            }
+            if (stop) {
+                signal(); // never under the slot's lock: pick() takes the pool's monitor, then slots'
+                return;
+            }
+            log.warn("worker {} did not start ({}); next attempt in {} ms", s.id, e.toString(), delay);
+            signal();
+            schedule(s, delay);
+            return;
+        }
+        boolean keep;
+        synchronized (s) {
+            keep = !closed;
+            if (keep) {
+                s.handle = h;
+                s.state = SlotState.READY;
+                s.readySince = System.nanoTime();
+            } else {
+                s.state = SlotState.CLOSED;
+            }
+        }
+        if (!keep) {
+            h.close();
+            signal();
+            return;
+        }
+        h.exited().thenRun(() -> failed(s, h, "its process exited"));
+        signal();
+    }
+
+    private void schedule(Slot s, long delayMillis) {
+        try {
+            if (delayMillis <= 0) {
+                starters.execute(() -> attemptStart(s));
+            } else {
+                timer.schedule(() -> starters.execute(() -> attemptStart(s)), delayMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the pool is closing
+        }
+    }
+
+    private long backoff(int failures) {
+        long ms = restartBackoff.toMillis() << Math.min(failures - 1, 16);
+        return Math.min(Math.max(ms, 1), MAX_BACKOFF.toMillis());
+    }
+
+    /** A ready worker failed: closed (its process gone) before the slot starts another. Once per handle. */
+    private void failed(Slot s, WorkerHandle h, String reason) {
+        long delay;
+        synchronized (s) {
+            if (s.handle != h || s.state != SlotState.READY) {
+                return; // already replaced, or closing
+            }
+            s.handle = null;
+            s.state = SlotState.FAILED;
+            boolean stable = System.nanoTime() - s.readySince > STABLE.toNanos();
+            s.failures = stable ? 0 : s.failures + 1;
+            delay = s.failures == 0 ? 0 : backoff(s.failures);
+        }
+        s.restarts.increment();
+        log.warn("worker {} ({}, pid {}) failed: {}; replacing it{}", s.id, h.address(), h.pid(), reason,
+                delay > 0 ? " in " + delay + " ms" : "");
+        signal();
+        try {
+            starters.execute(() -> {
+                h.close();
+                synchronized (s) {
+                    if (closed) {
+                        s.state = SlotState.CLOSED;
+                        return;
+                    }
+                    s.state = delay > 0 ? SlotState.BACKING_OFF : SlotState.FAILED;
+                }
+                schedule(s, delay);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            h.close();
+        }
     }
 
     public int size() {
         return slots.size();
     }
 
-    /** Workers with a live connection (and, if local, a live process). */
+    /** Workers ready to take a task (a live connection and, if local, a live process). */
     public int healthy() {
         int n = 0;
         for (Slot s : slots) {
-            Connection c = s.connection;
-            if (c != null && (c.process() == null || c.process().isAlive())) {
+            WorkerHandle h = s.ready();
+            if (h != null && !h.exited().isDone()) {
                 n++;
             }
         }
         return n;
     }
 
-    /** Process ids of the local workers now running. */
+    /** Process ids of the local workers now ready. */
     public List<Long> localPids() {
         List<Long> pids = new ArrayList<>();
         for (Slot s : slots) {
-            Connection c = s.connection;
-            if (c != null && c.process() != null && c.process().isAlive()) {
-                pids.add(c.process().pid());
+            WorkerHandle h = s.ready();
+            if (h != null && h.pid() >= 0 && !h.exited().isDone()) {
+                pids.add(h.pid());
             }
         }
         return pids;
     }
 
-    private void connect(Slot slot) {
-        if (closed) {
-            return;
+    /** Each slot's supervisor state, in slot order. */
+    public List<SlotState> states() {
+        return slots.stream().map(this::state).toList();
+    }
+
+    /** Starts attempted so far, over all slots (every restart and every retry after a failed start). */
+    public int starts() {
+        return slots.stream().mapToInt(s -> s.starts.get()).sum();
+    }
+
+    /** The least busy ready worker, preferring one other than {@code avoid}; waits for one to come up. */
+    private Picked pick(Slot avoid) {
+        if (slots.isEmpty()) {
+            throw new WorkersUnavailableException("no worker processes configured", null);
         }
-        Connection c;
-        if (slot.remoteAddress == null) {
-            WorkerLauncher.Started started = launcher.start(slot.id);
-            Location location = Location.forGrpcInsecure("127.0.0.1", started.port());
-            c = new Connection(started.process(), FlightClient.builder(allocator, location).build(), location.getUri().toString());
-            Connection mine = c;
-            started.process().onExit().thenRun(() -> {
-                if (!closed && slot.connection == mine) {
-                    log.warn("worker {} (pid {}) exited with {}; replacing it", slot.id, mine.process().pid(),
-                            mine.process().exitValue());
-                    replace(slot, mine);
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        synchronized (changed) {
+            while (true) {
+                Picked best = null;
+                for (Slot s : slots) {
+                    WorkerHandle h = s.ready();
+                    if (h != null && s != avoid && (best == null || s.inFlight.get() < best.slot().inFlight.get())) {
+                        best = new Picked(s, h);
+                    }
                 }
-            });
-        } else {
-            String[] hp = slot.remoteAddress.split(":");
-            Location location = Location.forGrpcInsecure(hp[0], Integer.parseInt(hp[1]));
-            c = new Connection(null, FlightClient.builder(allocator, location).build(), slot.remoteAddress);
-        }
-        if (closed) {
-            shutdown(c);
-            return;
-        }
-        slot.connection = c;
-    }
-
-    /** Replaces a failed connection (kills its process if still there) in the background, once. */
-    private void replace(Slot slot, Connection failed) {
-        synchronized (slot) {
-            if (slot.connection != failed) {
-                return; // someone replaced it already
-            }
-            slot.connection = null;
-        }
-        slot.restarts.increment();
-        restarter.submit(() -> {
-            if (failed != null) {
-                shutdown(failed);
-            }
-            try {
-                connect(slot);
-            } catch (RuntimeException e) {
-                log.error("worker {} could not be replaced: {}; will try again on next use", slot.id, e.toString());
-            }
-        });
-    }
-
-    private static void shutdown(Connection c) {
-        c.retired().set(true);
-        c.closeClientIfUnused();
-        if (c.process() != null && c.process().isAlive()) {
-            c.process().destroyForcibly();
-            try {
-                c.process().waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                if (best == null && avoid != null) {
+                    WorkerHandle h = avoid.ready();
+                    if (h != null) {
+                        best = new Picked(avoid, h); // the only worker, restarted: retry there
+                    }
+                }
+                if (best != null) {
+                    return best;
+                }
+                long left = deadline - System.nanoTime();
+                if (closed || left <= 0) {
+                    throw new WorkersUnavailableException("no worker became available within " + startTimeout
+                            + " (states " + states() + ")", null);
+                }
+                try {
+                    changed.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 50)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted while waiting for a worker");
+                }
             }
         }
     }
 
     /**
-     * Runs one task: streams its batches to {@code out} in order. A worker failure is retried once on another
-     * worker; a failure of the retry, or a file the workers cannot read, is thrown.
+     * One task as a pull source for {@code OrderedMerge}: nothing is sent before the first {@code next()}. A worker
+     * failure is retried once on another worker (rows already delivered are skipped); a failure of the retry is a
+     * {@link WorkersUnavailableException}, a file the workers cannot read a {@code ReaderException}.
      */
+    public BatchSource open(WorkerTask task) {
+        return new RetryingSource(task);
+    }
+
+    /** Runs one task to its end, handing its batches to {@code out} in order (see {@link #open}). */
     public void run(WorkerTask task, Consumer<PixelBatch> out) {
-        long[] delivered = {0};
-        Slot first = pick(null);
-        try {
-            stream(first, task, out, delivered);
-            return;
-        } catch (WorkerFailure f) {
-            log.warn("worker {} failed on {} {} after {} rows: {}; retrying on another worker", first.id,
-                    task.chromosome(), task.path(), delivered[0], f.getMessage());
-        }
-        Slot second = pick(first);
-        try {
-            stream(second, task, out, delivered);
-        } catch (WorkerFailure f) {
-            throw new WorkersUnavailableException("chromosome " + task.chromosome() + " failed on worker " + first.id
-                    + " and again on worker " + second.id + ": " + f.getMessage(), f);
-        }
-    }
-
-    /** The least busy worker with a connection, preferring one other than {@code avoid}; waits for one to come up. */
-    private Slot pick(Slot avoid) {
-        if (slots.isEmpty()) {
-            throw new WorkersUnavailableException("no worker processes configured", null);
-        }
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        while (true) {
-            Optional<Slot> best = slots.stream().filter(s -> s.connection != null && s != avoid)
-                    .min(Comparator.comparingInt(s -> s.inFlight.get()));
-            if (best.isEmpty() && avoid != null && avoid.connection != null) {
-                best = Optional.of(avoid); // the only worker, restarted: retry there
-            }
-            if (best.isPresent()) {
-                return best.get();
-            }
-            for (Slot s : slots) {
-                if (s.connection == null) {
-                    replaceIfIdle(s);
-                }
-            }
-            if (System.nanoTime() > deadline || closed) {
-                throw new WorkersUnavailableException("no worker became available within " + startTimeout, null);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted while waiting for a worker");
+        try (RetryingSource s = new RetryingSource(task)) {
+            for (PixelBatch b = s.next(); b != null; b = s.next()) {
+                out.accept(b);
             }
         }
     }
 
-    /** A slot left without a connection (a start that failed) gets another start. */
-    private void replaceIfIdle(Slot s) {
-        synchronized (s) {
-            if (s.connection == null && !restarting.contains(s)) {
-                restarting.add(s);
-                restarter.submit(() -> {
+    private final class RetryingSource implements BatchSource {
+        private final WorkerTask task;
+        private long delivered; // rows handed out, over every attempt
+        private long seen; // rows of the current attempt
+        private int failures;
+        private Slot failedSlot;
+        private Slot slot;
+        private WorkerHandle handle;
+        private WorkerStream stream;
+        private long started;
+
+        RetryingSource(WorkerTask task) {
+            this.task = task;
+        }
+
+        @Override
+        public PixelBatch next() {
+            while (true) {
+                if (stream == null) {
+                    Picked p = pick(failedSlot);
+                    slot = p.slot();
+                    handle = p.handle();
+                    slot.inFlight.incrementAndGet();
+                    slot.tasks.increment();
+                    started = System.nanoTime();
+                    seen = 0;
                     try {
-                        connect(s);
-                    } catch (RuntimeException e) {
-                        log.warn("worker {} still cannot start: {}", s.id, e.toString());
-                    } finally {
-                        restarting.remove(s);
+                        stream = handle.open(task);
+                    } catch (WorkerFailure f) {
+                        retryOrThrow(f);
+                        continue;
                     }
-                });
-            }
-        }
-    }
-
-    private final java.util.Set<Slot> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private void stream(Slot slot, WorkerTask task, Consumer<PixelBatch> out, long[] delivered) {
-        Connection c = slot.connection;
-        if (c == null) {
-            throw new WorkerFailure("worker " + slot.id + " is restarting", null);
-        }
-        c.users().incrementAndGet();
-        slot.inFlight.incrementAndGet();
-        slot.tasks.increment();
-        long start = System.nanoTime();
-        FlightStream stream = null;
-        boolean consumerFailed = false;
-        try {
-            stream = c.client().getStream(new Ticket(task.encode()),
-                    CallOptions.timeout(taskTimeout.toMillis(), TimeUnit.MILLISECONDS));
-            long seen = 0; // rows of this attempt; the first `delivered` of them were sent by a failed attempt
-            while (stream.next()) {
-                var root = stream.getRoot();
-                int n = root.getRowCount();
-                long skip = delivered[0] - seen;
-                seen += n;
-                if (skip >= n) {
+                }
+                PixelBatch b;
+                try {
+                    b = stream.next();
+                } catch (WorkerFailure f) {
+                    retryOrThrow(f);
                     continue;
                 }
-                PixelBatch b = PixelColumns.toBatch(root, (int) Math.max(0, skip));
-                try {
-                    out.accept(b);
-                } catch (RuntimeException consumerGone) {
-                    consumerFailed = true;
-                    stream.cancel("the answer was cancelled", consumerGone);
-                    throw consumerGone;
+                if (b == null) {
+                    endAttempt();
+                    return null;
                 }
-                delivered[0] += b.size();
+                int n = b.size();
+                long skip = delivered - seen;
+                seen += n;
+                if (skip >= n) {
+                    continue; // sent already by the failed attempt
+                }
+                if (skip > 0) {
+                    b = tail(b, (int) skip);
+                }
+                delivered += b.size();
+                return b;
             }
-        } catch (FlightRuntimeException e) {
-            if (e.status().code() == FlightStatusCode.INVALID_ARGUMENT) {
-                String d = String.valueOf(e.status().description());
-                throw new MalformedFileException(d.startsWith(PixelFlightProducer.MALFORMED_PREFIX)
-                        ? d.substring(PixelFlightProducer.MALFORMED_PREFIX.length()) : d);
+        }
+
+        private void retryOrThrow(WorkerFailure f) {
+            Slot s = slot;
+            WorkerHandle h = handle;
+            endAttempt();
+            failed(s, h, f.getMessage());
+            if (++failures > 1) {
+                throw new WorkersUnavailableException("chromosome " + task.chromosome() + " failed on worker "
+                        + failedSlot.id + " and again on worker " + s.id + ": " + f.getMessage(), f);
             }
-            replace(slot, c);
-            throw new WorkerFailure("worker " + slot.id + " (" + c.address() + "): " + e.status().code() + " "
-                    + e.status().description(), e);
-        } catch (RuntimeException e) {
-            if (consumerFailed) {
-                throw e;
-            }
-            // the connection broke some other way (its client was retired while this stream ran, say)
-            replace(slot, c);
-            throw new WorkerFailure("worker " + slot.id + " (" + c.address() + "): " + e, e);
-        } finally {
-            slot.inFlight.decrementAndGet();
-            taskLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            log.warn("worker {} failed on {} {} after {} rows: {}; retrying on another worker", s.id, task.chromosome(),
+                    task.path(), delivered, f.getMessage());
+            failedSlot = s;
+        }
+
+        private void endAttempt() {
             if (stream != null) {
-                try {
-                    stream.close();
-                } catch (Exception ignored) {
-                    // a cancelled or broken stream may complain on close
-                }
+                stream.close();
+                stream = null;
             }
-            c.users().decrementAndGet();
-            c.closeClientIfUnused();
+            if (slot != null) {
+                slot.inFlight.decrementAndGet();
+                taskLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                slot = null;
+                handle = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            endAttempt();
         }
     }
 
-    /** Stops every local worker (and waits for it), closes every connection. */
+    /** The rows of {@code b} from {@code from} on. */
+    static PixelBatch tail(PixelBatch b, int from) {
+        int n = b.size();
+        return new PixelBatch(Arrays.copyOfRange(b.bin1(), from, n), Arrays.copyOfRange(b.bin2(), from, n),
+                b.intCounts() == null ? null : Arrays.copyOfRange(b.intCounts(), from, n),
+                b.floatCounts() == null ? null : Arrays.copyOfRange(b.floatCounts(), from, n), n - from);
+    }
+
+    /** Stops every worker (local ones killed and waited for), closes every connection, stops the supervisors. */
     @Override
     public void close() {
         closed = true;
+        starters.shutdownNow(); // interrupts a start in progress: the launcher kills what it started
+        timer.shutdownNow();
         for (Slot s : slots) {
-            Connection c = s.connection;
-            s.connection = null;
-            if (c != null) {
-                shutdown(c);
+            WorkerHandle h;
+            synchronized (s) {
+                h = s.handle;
+                s.handle = null;
+                s.state = SlotState.CLOSED;
+            }
+            if (h != null) {
+                h.close();
             }
         }
-        restarter.shutdownNow();
+        try {
+            starters.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        signal();
     }
-
 }

@@ -28,7 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * executor=processes: answers identical to executor=threads, a worker killed with SIGKILL mid-request is
  * replaced and its task retried (the answer is still complete and right), a request whose retries all fail gets
- * a clean error, and no worker process outlives the service.
+ * a clean error, and no worker process outlives the service. Kill sequences (a replacement killed while it
+ * starts, kills in quick succession during a request) end with the pool back to two workers and exactly two
+ * worker processes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkerProcessesHttpTest {
@@ -68,8 +70,7 @@ class WorkerProcessesHttpTest {
             Thread.sleep(50);
         }
         assertThat(everyWorkerPid).noneMatch(WorkerProcessesHttpTest::alive);
-        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains(" worker "))
-                .filter(ProcessHandle::isAlive).toList()).isEmpty();
+        assertThat(workerProcesses()).isEmpty();
     }
 
     private static boolean alive(long pid) {
@@ -148,6 +149,82 @@ class WorkerProcessesHttpTest {
         }
         assertThat(pool.healthy()).isEqualTo(n);
         assertThat(pool.localPids()).hasSize(n);
+    }
+
+    /** Worker processes of this JVM now alive (ready, starting or leaked). */
+    private static java.util.Set<Long> workerProcesses() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(WorkerProcessesHttpTest::isWorker).map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** From /proc: ProcessHandle's command line is cut short after a long class path. */
+    private static boolean isWorker(ProcessHandle p) {
+        try {
+            String cmdline = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline"), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return cmdline.contains("\0worker\0--id\0");
+        } catch (IOException e) {
+            return p.info().commandLine().orElse("").contains(" worker --id "); // not Linux
+        }
+    }
+
+    /** The pool is back to two ready workers, and exactly those two processes exist. */
+    private void awaitTwoWorkersAndTwoProcesses() throws InterruptedException {
+        awaitPoolBackTo(2);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && !workerProcesses().equals(java.util.Set.copyOf(pool.localPids()))) {
+            Thread.sleep(50); // a killed process may take a moment to be reaped
+        }
+        assertThat(pool.states()).containsOnly(WorkerPool.SlotState.READY);
+        assertThat(workerProcesses()).as("worker processes").hasSize(2).isEqualTo(java.util.Set.copyOf(pool.localPids()));
+        everyWorkerPid.addAll(pool.localPids());
+    }
+
+    private static void kill(long pid) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void aReplacementKilledWhileItStartsIsReplacedToo() throws Exception {
+        awaitTwoWorkersAndTwoProcesses();
+        java.util.Set<Long> before = workerProcesses();
+        long victim = pool.localPids().get(0);
+        kill(victim);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        Long replacement = null;
+        while (replacement == null && System.nanoTime() < deadline) {
+            replacement = workerProcesses().stream().filter(p -> !before.contains(p)).findFirst().orElse(null);
+            Thread.sleep(5);
+        }
+        assertThat(replacement).as("a replacement process was started").isNotNull();
+        kill(replacement); // a JVM takes a second or more to listen: this kills it while it starts
+        everyWorkerPid.add(replacement);
+        awaitTwoWorkersAndTwoProcesses(); // the old pool left this slot empty ("will try again on next use")
+        assertThat(pool.localPids()).doesNotContain(victim, replacement);
+        assertThat(cis("processes", "file", "sample.hic", "resolution", 500000).pixels())
+                .isEqualTo(cis("threads", "file", "sample.hic", "resolution", 500000).pixels());
+    }
+
+    @Test
+    void twoKillsInQuickSuccessionDuringARequestNeverLeaveExtraProcesses() throws Exception {
+        awaitTwoWorkersAndTwoProcesses();
+        HttpResponse<InputStream> r = http.stream("/api/v1/cis", params("file", "sample.mcool", "resolution", 5000,
+                "executor", "processes"));
+        try (InputStream in = r.body()) {
+            in.readNBytes(64 * 1024); // the request's tasks are on both workers now
+            kill(pool.localPids().get(0));
+            Thread.sleep(300);
+            workerProcesses().forEach(pid -> { // the other worker and the first one's replacement, if started
+                everyWorkerPid.add(pid);
+                kill(pid);
+            });
+            in.readAllBytes(); // complete or cut: what matters here is what is left running
+        } catch (IOException cut) {
+            // the request may fail when every worker died under it
+        }
+        awaitTwoWorkersAndTwoProcesses(); // the old pool could start two JVMs for one slot, for good
+        assertThat(cis("processes", "file", "sample.mcool", "resolution", 100000).pixels())
+                .isEqualTo(cis("threads", "file", "sample.mcool", "resolution", 100000).pixels());
     }
 
     @Test
