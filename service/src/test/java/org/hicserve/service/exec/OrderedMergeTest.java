@@ -175,6 +175,11 @@ class OrderedMergeTest {
             assertThat(rest).isEqualTo(expected.subList(1, expected.size()));
             slow.get(i).close();
         }
+        // a source is closed by the executor thread that read its last batch, just after handing it over
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (slowChroms.stream().anyMatch(c -> c.closed.get() == 0) && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
         slowChroms.forEach(c -> assertThat(c.closed.get()).isEqualTo(1));
     }
 
