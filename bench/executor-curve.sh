@@ -88,7 +88,7 @@ run_config() { # run_config CONFIG EXECUTOR [service args...]
   start "$@"
   for res in $RESOLUTIONS; do
     if [[ "$executor" == threads ]]; then
-      measure "$config" "$res" "window-5Mb" "$base/pixels?file=$name&resolution=$res&range1=$first:10,000,000-15,000,000"
+      measure "$config" "$res" "window-5Mb" "$base/pixels?file=$name&resolution=$res&range1=$first:0-5,000,000"
     fi
     while IFS='=' read -r label chroms; do
       q="$base/cis?file=$name&resolution=$res&executor=$executor"
