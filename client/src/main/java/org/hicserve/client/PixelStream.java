@@ -137,6 +137,14 @@ public final class PixelStream implements AutoCloseable {
             }
             throw new HicServeException("the answer of " + what + " is not a valid Arrow stream after " + rowsRead
                     + " rows: " + e, e);
+        } catch (OutOfMemoryError e) {
+            // a stream cut inside a message's length prefix makes Arrow read part of it as a huge length and try
+            // to allocate it: once the body has ended, that is a truncated answer, not a lack of memory
+            failed = true;
+            if (body.reachedEnd()) {
+                throw truncated("was cut after", new IOException("a message cut inside its length", e));
+            }
+            throw e;
         }
         if (!more) {
             if (!body.endedWithMarker()) {

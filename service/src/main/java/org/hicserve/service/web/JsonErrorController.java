@@ -16,7 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class JsonErrorController implements ErrorController {
     @RequestMapping("/error")
-    ResponseEntity<ApiError> error(HttpServletRequest request) {
+    ResponseEntity<ApiError> error(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        if (response.isCommitted() || request.getDispatcherType() == jakarta.servlet.DispatcherType.INCLUDE
+                || request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+            // the container includes the error page into an answer that has started (a stream cut by a failure):
+            // a body there would be JSON inside the Arrow or TSV bytes; nothing is written, the answer stays cut
+            return null;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i && i >= 400 ? i : 404;
         String message = ErrorCodes.message(status);

@@ -29,7 +29,10 @@ final class ParameterCheck implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        // only the client's own request: an error or async dispatch of a started answer carries the same
+        // parameters to another handler, and a refusal there would write JSON into the answer's bytes
+        if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
+                || response.isCommitted()) {
             return true;
         }
         Known k = known.computeIfAbsent(method.getMethod(), m -> knownOf(method));
