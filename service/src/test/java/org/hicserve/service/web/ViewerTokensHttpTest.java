@@ -35,4 +35,18 @@ class ViewerTokensHttpTest {
         }
         assertThat(get("/").statusCode()).as("the page itself is open; it asks for the token").isEqualTo(200);
     }
+
+    @Test
+    void aPreflightIsAnsweredWithoutATokenButReadsNothing() throws Exception {
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/raw/sample.hic"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isNotEqualTo(401);
+        assertThat(preflight.body()).doesNotContain("HIC");
+        HttpResponse<String> options = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/files"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(options.statusCode()).as("a plain OPTIONS is no preflight: it needs a token").isEqualTo(401);
+    }
 }
