@@ -10,7 +10,11 @@ import org.hicserve.reader.model.MatrixUnit;
  * its own {@link MatrixFile} handle from it.
  */
 public interface FileMetadata {
+    /** The local file, or null for a file read from elsewhere (an object store, an HTTP server). */
     Path path();
+
+    /** The file's name, for messages (a local file's name, an object's key). */
+    String name();
 
     FileFormat format();
 

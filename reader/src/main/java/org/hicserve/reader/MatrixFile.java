@@ -15,7 +15,11 @@ import org.hicserve.reader.query.PixelQuery;
  * A handle belongs to one request or one thread; open another for another. Closing it releases the file.
  */
 public interface MatrixFile extends Closeable {
+    /** The local file, or null for a file read from elsewhere (an object store, an HTTP server). */
     Path path();
+
+    /** The file's name, for messages and answers' metadata. */
+    String name();
 
     FileFormat format();
 

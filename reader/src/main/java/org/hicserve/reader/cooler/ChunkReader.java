@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.hicserve.reader.error.MalformedFileException;
+import org.hicserve.reader.io.source.ByteSource;
 
 /**
  * Decodes ranges of cooler columns into primitive arrays. Keeps the last decoded chunk of each column, so a
@@ -18,7 +18,7 @@ import org.hicserve.reader.error.MalformedFileException;
  * shared between threads.
  */
 final class ChunkReader implements AutoCloseable {
-    private final FileChannel channel;
+    private final ByteSource channel;
     private final String file;
     private final Inflater inflater = new Inflater();
     private final Map<ColumnLayout, DecodedChunk> lastChunk = new IdentityHashMap<>();
@@ -30,12 +30,12 @@ final class ChunkReader implements AutoCloseable {
         byte[] bytes;
     }
 
-    ChunkReader(FileChannel channel, String file) {
+    ChunkReader(ByteSource channel, String file) {
         this(channel, file, new java.util.concurrent.atomic.LongAdder());
     }
 
     /** A reader that adds each chunk it reads from the file to {@code chunksRead} (shared by a handle's readers). */
-    ChunkReader(FileChannel channel, String file, java.util.concurrent.atomic.LongAdder chunksRead) {
+    ChunkReader(ByteSource channel, String file, java.util.concurrent.atomic.LongAdder chunksRead) {
         this.channel = channel;
         this.file = file;
         this.chunksRead = chunksRead;

@@ -2,9 +2,7 @@ package org.hicserve.reader.cooler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.hicserve.reader.MatrixFile;
 import org.hicserve.reader.PixelSelector;
 import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.UnknownNameException;
+import org.hicserve.reader.io.source.ByteSource;
 import org.hicserve.reader.model.ArrayWeights;
 import org.hicserve.reader.model.BinRange;
 import org.hicserve.reader.model.Normalization;
@@ -26,24 +25,24 @@ import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.reader.transform.BatchingPixelSelector;
 
 /**
- * A handle on one resolution of a .cool/.mcool file: shared immutable {@link CoolerMetadata} plus a file channel
+ * A handle on one resolution of a .cool/.mcool file: shared immutable {@link CoolerMetadata} plus a byte source
  * and decoding buffers of its own. One handle per request or thread; selectors it returns share its buffers, so
  * iterate one selector at a time.
  */
 public final class CoolerFile implements MatrixFile {
     private final CoolerMetadata metadata;
     private final CoolerGroup group;
-    private final FileChannel channel;
+    private final ByteSource channel;
     private final ChunkReader reader;
     private final java.util.concurrent.atomic.LongAdder chunksRead = new java.util.concurrent.atomic.LongAdder();
     private java.util.concurrent.Executor decodeExecutor;
     private int decodeAhead;
 
-    private CoolerFile(CoolerMetadata metadata, CoolerGroup group, FileChannel channel) {
+    private CoolerFile(CoolerMetadata metadata, CoolerGroup group, ByteSource channel) {
         this.metadata = metadata;
         this.group = group;
         this.channel = channel;
-        this.reader = new ChunkReader(channel, metadata.path().getFileName().toString(), chunksRead);
+        this.reader = new ChunkReader(channel, metadata.name(), chunksRead);
     }
 
     /** Opens {@code path} (or a cooler URI {@code file.mcool::/resolutions/N}) at a resolution (0: the only one). */
@@ -61,9 +60,9 @@ public final class CoolerFile implements MatrixFile {
     public static CoolerFile open(CoolerMetadata metadata, int resolution) {
         CoolerGroup g = metadata.group(resolution);
         try {
-            return new CoolerFile(metadata, g, FileChannel.open(metadata.path(), StandardOpenOption.READ));
+            return new CoolerFile(metadata, g, metadata.openSource());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + metadata.path(), e);
+            throw new UncheckedIOException("cannot open " + metadata.name(), e);
         }
     }
 
@@ -74,6 +73,11 @@ public final class CoolerFile implements MatrixFile {
     @Override
     public Path path() {
         return metadata.path();
+    }
+
+    @Override
+    public String name() {
+        return metadata.name();
     }
 
     @Override
@@ -167,7 +171,7 @@ public final class CoolerFile implements MatrixFile {
 
     @Override
     public PixelSelector fetch(PixelQuery query) {
-        String file = metadata.path().getFileName().toString();
+        String file = metadata.name();
         group.requireQueryable(file);
         checkBelongs(query.range1());
         checkBelongs(query.range2());
@@ -192,7 +196,7 @@ public final class CoolerFile implements MatrixFile {
             scans.add(new CoolerPixelSource.Scan(new BinRange(r2.first(), Math.max(r2.first(), Math.min(r2.end(), r1.end()))),
                     r1, true, chrom1 == chrom2));
         }
-        String name = metadata.path().getFileName().toString();
+        String name = metadata.name();
         DecodedWindows windows = new DecodedWindows(group, decodeExecutor, decodeAhead, () -> new ChunkReader(channel, name, chunksRead));
         CoolerPixelSource source = new CoolerPixelSource(group, windows, name, scans);
         return new BatchingPixelSelector(source, group.bins, source.floatCounts(), weights, query.diagonalBandWidth(),
@@ -212,7 +216,7 @@ public final class CoolerFile implements MatrixFile {
      * next call; the caller closes the source.
      */
     public org.hicserve.reader.transform.RawPixelSource rowStrip(int chromId) {
-        String name = metadata.path().getFileName().toString();
+        String name = metadata.name();
         group.requireQueryable(name);
         BinRange rows = group.bins.binsOf(chromId);
         BinRange columns = new BinRange(rows.first(), group.bins.size());
@@ -258,10 +262,6 @@ public final class CoolerFile implements MatrixFile {
     @Override
     public void close() {
         reader.close();
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        channel.close();
     }
 }

@@ -5,10 +5,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.hicserve.reader.error.ReaderException;
+import org.hicserve.reader.io.source.ByteSource;
+import org.hicserve.reader.io.source.LocalFileSource;
+import org.hicserve.reader.io.source.RemoteReadException;
 
 /**
  * Checks a .cool/.mcool file the way {@code hictk validate} does, without trusting any of it: attributes, chromosome
@@ -60,20 +60,18 @@ public final class CoolerIntegrity {
      *     indexes are checked
      */
     public static void check(Path path, boolean scanPixels, Sink sink) {
-        String file = String.valueOf(path.getFileName());
-        long size;
-        try {
-            size = Files.size(path);
-        } catch (IOException e) {
-            sink.report(true, "/", "cannot read the file: " + e.getMessage());
-            return;
-        }
+        check(String.valueOf(path.getFileName()), path, LocalFileSource.opener(path), scanPixels, sink);
+    }
+
+    /** As {@link #check(Path, boolean, Sink)} for a file wherever its bytes are ({@code path} null: not local). */
+    public static void check(String file, Path path, ByteSource.Opener opener, boolean scanPixels, Sink sink) {
         List<GroupCheck.PixelScan> scans = new ArrayList<>();
         HdfDeadline deadline = new HdfDeadline();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ); ChunkReader reader = new ChunkReader(ch, file)) {
+        try (ByteSource ch = opener.open(); ChunkReader reader = new ChunkReader(ch, file)) {
+            long size = ch.size();
             // the structure, through jHDF, under a time limit (jHDF can loop on a corrupt file); then the pixel scans,
             // which take as long as the file is big, without one
-            try (deadline; HdfFile h5 = new HdfFile(path)) {
+            try (deadline; HdfFile h5 = CoolerMetadata.openHdf(ch, file, path)) {
                 Map<String, Integer> groups = groups(h5, sink);
                 for (var e : groups.entrySet()) {
                     try {
@@ -115,6 +113,7 @@ public final class CoolerIntegrity {
      * {@link Sink#internalError} so that tests and fuzzing catch it.
      */
     static void fail(Sink sink, String location, String prefix, Throwable t) {
+        RemoteReadException.rethrowIfRemote(t);
         if (t instanceof ReaderException) {
             sink.report(true, location, prefix + t.getMessage());
             return;
@@ -248,6 +247,7 @@ public final class CoolerIntegrity {
             try {
                 n = g.getByPath(rel);
             } catch (RuntimeException e) {
+                RemoteReadException.rethrowIfRemote(e);
                 n = null;
             }
             if (!(n instanceof Dataset ds)) {
@@ -412,6 +412,7 @@ public final class CoolerIntegrity {
                     }
                 }
             } catch (RuntimeException e) {
+                RemoteReadException.rethrowIfRemote(e);
                 error(loc("bins"), "cannot list the weight columns: " + org.hicserve.reader.error.Causes.inWords(e));
             }
 

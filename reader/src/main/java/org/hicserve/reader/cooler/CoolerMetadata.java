@@ -5,7 +5,8 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.hicserve.reader.error.MalformedFileException;
 import org.hicserve.reader.model.MatrixUnit;
 import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.error.UnknownNameException;
+import org.hicserve.reader.io.source.ByteSource;
+import org.hicserve.reader.io.source.ByteSourceChannel;
+import org.hicserve.reader.io.source.LocalFileSource;
+import org.hicserve.reader.io.source.RemoteReadException;
 import org.hicserve.reader.model.FileFormat;
 
 /**
@@ -26,14 +31,19 @@ import org.hicserve.reader.model.FileFormat;
  * Thread-safe.
  */
 public final class CoolerMetadata implements FileMetadata {
-    private final Path path;
+    private final Path path; // null: not a local file
+    private final String name;
+    private final ByteSource.Opener opener;
     private final long fileSize;
     private final FileFormat format;
     private final String formatVersion;
     private final Map<Integer, CoolerGroup> groups; // by resolution, ascending
 
-    private CoolerMetadata(Path path, long fileSize, FileFormat format, String formatVersion, Map<Integer, CoolerGroup> groups) {
+    private CoolerMetadata(String name, Path path, ByteSource.Opener opener, long fileSize, FileFormat format,
+            String formatVersion, Map<Integer, CoolerGroup> groups) {
+        this.name = name;
         this.path = path;
+        this.opener = opener;
         this.fileSize = fileSize;
         this.format = format;
         this.formatVersion = formatVersion;
@@ -50,16 +60,26 @@ public final class CoolerMetadata implements FileMetadata {
      * Any failure to read is a {@link MalformedFileException}; nothing else escapes.
      */
     public static CoolerMetadata read(Path path, String groupPath) {
-        String file = path.getFileName().toString();
-        long size;
+        return read(path.getFileName().toString(), path, LocalFileSource.opener(path), groupPath);
+    }
+
+    /**
+     * As {@link #read(Path, String)} for a file wherever its bytes are; handles open their own sources through
+     * {@code opener}. A remote store's failure comes out as an {@link UncheckedIOException} caused by a
+     * {@link RemoteReadException}, never as a malformed file.
+     *
+     * @param path the local file, or null for a file elsewhere
+     */
+    public static CoolerMetadata read(String file, Path path, ByteSource.Opener opener, String groupPath) {
+        ByteSource source;
         try {
-            size = Files.size(path);
+            source = opener.open();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot stat " + path, e);
+            throw new UncheckedIOException("cannot open " + file, e);
         }
         HdfDeadline deadline = new HdfDeadline();
-        try (deadline; HdfFile h5 = new HdfFile(path)) {
-            return parse(h5, path, file, size, groupPath);
+        try (source; deadline; HdfFile h5 = openHdf(source, file, path)) {
+            return parse(h5, file, path, opener, source.size(), groupPath);
         } catch (ReaderException e) {
             if (deadline.expired()) {
                 throw parseTimeout(file, deadline, e);
@@ -69,10 +89,29 @@ public final class CoolerMetadata implements FileMetadata {
             if (deadline.expired()) {
                 throw parseTimeout(file, deadline, e);
             }
+            RemoteReadException.rethrowIfRemote(e);
             // jHDF reports corruption with assorted runtime exceptions (and a huge bogus size can make it try to
             // allocate it); a file that cannot be parsed is a malformed file, whatever failed inside.
             throw new MalformedFileException(file + ": not a readable cooler file: " + org.hicserve.reader.error.Causes.inWords(e), e);
         }
+    }
+
+    /**
+     * jHDF on the file: a local file as jHDF always opened it (its own channel, memory-mapped reads: parse speed and
+     * the deadline's interrupt unchanged); any other source through {@link ByteSourceChannel}, which jHDF reads by
+     * position through its own locked FileChannel wrapper.
+     */
+    static HdfFile openHdf(ByteSource source, String file, Path path) {
+        if (path != null) {
+            return new HdfFile(path);
+        }
+        URI uri;
+        try {
+            uri = new URI("remote", null, "/" + file, null);
+        } catch (URISyntaxException e) {
+            throw new MalformedFileException(file + ": not a usable name: " + e.getMessage());
+        }
+        return new HdfFile(new ByteSourceChannel(source), uri);
     }
 
     /** The start of the message when the HDF5 structure does not parse in time ({@link HdfDeadline}). */
@@ -89,7 +128,8 @@ public final class CoolerMetadata implements FileMetadata {
                 && e.getCause() != null;
     }
 
-    private static CoolerMetadata parse(HdfFile h5, Path path, String file, long size, String groupPath) {
+    private static CoolerMetadata parse(HdfFile h5, String file, Path path, ByteSource.Opener opener, long size,
+            String groupPath) {
         String rootFormat = Attributes.string(h5, "format").orElse("");
         Map<Integer, CoolerGroup> groups = new TreeMap<>();
         FileFormat format;
@@ -134,7 +174,7 @@ public final class CoolerMetadata implements FileMetadata {
         if (groups.isEmpty()) {
             throw new MalformedFileException(file + ": no resolutions");
         }
-        return new CoolerMetadata(path, size, format, version, Map.copyOf(groups));
+        return new CoolerMetadata(file, path, opener, size, format, version, Map.copyOf(groups));
     }
 
     private static int resolutionFromName(String groupPath) {
@@ -146,15 +186,31 @@ public final class CoolerMetadata implements FileMetadata {
         }
     }
 
+    /** The local file, or null when the file is elsewhere (see {@link #name()}). */
     @Override
     public Path path() {
         return path;
     }
 
     @Override
+    public String name() {
+        return name;
+    }
+
+    /** How handles open the file's bytes. */
+    public ByteSource.Opener opener() {
+        return opener;
+    }
+
+    /** A new source on the file's bytes (one per handle); the caller closes it. */
+    public ByteSource openSource() throws IOException {
+        return opener.open();
+    }
+
+    @Override
     public MatrixFile open(int resolution, MatrixUnit unit) {
         if (unit == MatrixUnit.FRAG) {
-            throw new InvalidQueryException(path.getFileName() + ": cooler files have BP resolutions only, not FRAG");
+            throw new InvalidQueryException(name + ": cooler files have BP resolutions only, not FRAG");
         }
         return CoolerFile.open(this, resolution);
     }

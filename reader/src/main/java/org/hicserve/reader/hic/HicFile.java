@@ -2,9 +2,7 @@ package org.hicserve.reader.hic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.hicserve.reader.PixelSelector;
 import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.io.BlockInflater;
+import org.hicserve.reader.io.source.ByteSource;
 import org.hicserve.reader.model.BinRange;
 import org.hicserve.reader.model.BinTable;
 import org.hicserve.reader.model.Chromosome;
@@ -28,7 +27,7 @@ import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.reader.transform.BatchingPixelSelector;
 
 /**
- * A Juicer .hic file (versions 6 to 9) opened at one resolution and unit. The handle owns its own file channel
+ * A Juicer .hic file (versions 6 to 9) opened at one resolution and unit. The handle owns its own byte source
  * (positional reads) and block inflater; the parsed header, indexes and vectors live in a {@link HicMetadata} that may
  * be shared by many handles. Not thread-safe (one handle per request), but its selectors may be consumed one after the
  * other or interleaved on the same thread.
@@ -52,12 +51,12 @@ public final class HicFile implements MatrixFile {
     private final int resolution;
     private final Reference reference;
     private final FixedBinTable bins;
-    private final FileChannel channel;
+    private final ByteSource channel;
     private final BlockInflater inflater = new BlockInflater();
     private long blocksRead;
     private boolean closed;
 
-    private HicFile(HicMetadata metadata, MatrixUnit unit, int resolution, FileChannel channel) {
+    private HicFile(HicMetadata metadata, MatrixUnit unit, int resolution, ByteSource channel) {
         this.metadata = metadata;
         this.unit = unit;
         this.resolution = resolution;
@@ -90,9 +89,9 @@ public final class HicFile implements MatrixFile {
             throw new UnknownNameException("resolution", String.valueOf(resolution), names(available));
         }
         try {
-            return new HicFile(metadata, u, res, FileChannel.open(metadata.path(), StandardOpenOption.READ));
+            return new HicFile(metadata, u, res, metadata.openSource());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + metadata.path(), e);
+            throw new UncheckedIOException("cannot open " + metadata.name(), e);
         }
     }
 
@@ -111,6 +110,11 @@ public final class HicFile implements MatrixFile {
     @Override
     public Path path() {
         return metadata.path();
+    }
+
+    @Override
+    public String name() {
+        return metadata.name();
     }
 
     @Override
@@ -188,7 +192,7 @@ public final class HicFile implements MatrixFile {
     @Override
     public PixelSelector fetch(PixelQuery query) {
         if (closed) {
-            throw new IllegalStateException("fetch on a closed HicFile: " + path());
+            throw new IllegalStateException("fetch on a closed HicFile: " + name());
         }
         GenomicInterval r1 = checkRange(query.range1(), "range1");
         GenomicInterval r2 = checkRange(query.range2(), "range2");
@@ -319,7 +323,7 @@ public final class HicFile implements MatrixFile {
     private GenomicInterval checkRange(GenomicInterval r, String which) {
         Chromosome c = r.chromosome();
         if (c.id() >= reference.size() || !reference.get(c.id()).equals(c)) {
-            throw new InvalidQueryException(which + " " + r + " is not on a chromosome of " + path().getFileName()
+            throw new InvalidQueryException(which + " " + r + " is not on a chromosome of " + name()
                     + " (" + unit + ")");
         }
         return r;
@@ -336,9 +340,9 @@ public final class HicFile implements MatrixFile {
         return name.equals(Normalization.NONE_NAME) ? Normalization.NONE : new Normalization(name, true);
     }
 
-    FileChannel channel() {
+    ByteSource channel() {
         if (closed) {
-            throw new IllegalStateException("reading from a closed HicFile: " + path());
+            throw new IllegalStateException("reading from a closed HicFile: " + name());
         }
         return channel;
     }
@@ -356,16 +360,12 @@ public final class HicFile implements MatrixFile {
         if (!closed) {
             closed = true;
             inflater.close();
-            try {
-                channel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("closing " + path(), e);
-            }
+            channel.close();
         }
     }
 
     @Override
     public String toString() {
-        return "HicFile[" + path() + ", " + unit + " " + resolution + "]";
+        return "HicFile[" + name() + ", " + unit + " " + resolution + "]";
     }
 }

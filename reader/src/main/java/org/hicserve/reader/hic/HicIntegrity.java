@@ -1,8 +1,6 @@
 package org.hicserve.reader.hic;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +11,8 @@ import org.hicserve.reader.hic.HicFooter.NormVectorEntry;
 import org.hicserve.reader.hic.HicHeader.HicChromosome;
 import org.hicserve.reader.io.BinaryCursor;
 import org.hicserve.reader.io.BlockInflater;
+import org.hicserve.reader.io.source.ByteSource;
+import org.hicserve.reader.io.source.RemoteReadException;
 
 /**
  * Checks the body of a .hic file whose header and footer parsed ({@link HicMetadata#read}), as {@code hictk validate}
@@ -52,7 +52,7 @@ public final class HicIntegrity {
      *     checked
      */
     public static void check(HicMetadata metadata, boolean decodeBlocks, Sink sink) {
-        try (FileChannel ch = FileChannel.open(metadata.path(), StandardOpenOption.READ);
+        try (ByteSource ch = metadata.openSource();
                 BlockInflater inflater = new BlockInflater()) {
             new Check(metadata, ch, inflater, decodeBlocks, sink).run();
         } catch (IOException e) {
@@ -62,7 +62,7 @@ public final class HicIntegrity {
 
     private static final class Check {
         private final HicMetadata m;
-        private final FileChannel ch;
+        private final ByteSource ch;
         private final BlockInflater inflater;
         private final boolean decodeBlocks;
         private final Sink sink;
@@ -70,7 +70,7 @@ public final class HicIntegrity {
         private final long fileSize;
         private final InteractionBlock records = new InteractionBlock();
 
-        Check(HicMetadata m, FileChannel ch, BlockInflater inflater, boolean decodeBlocks, Sink sink) {
+        Check(HicMetadata m, ByteSource ch, BlockInflater inflater, boolean decodeBlocks, Sink sink) {
             this.m = m;
             this.ch = ch;
             this.inflater = inflater;
@@ -105,6 +105,7 @@ public final class HicIntegrity {
          * reader, reported through {@link Sink#internalError} so that tests and fuzzing catch it.
          */
         private void fail(String where, Throwable t) {
+            RemoteReadException.rethrowIfRemote(t);
             if (t instanceof ReaderException) {
                 sink.report(true, where, "cannot be read: " + t.getMessage());
             } else {

@@ -2,9 +2,7 @@ package org.hicserve.reader.hic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -23,6 +21,8 @@ import org.hicserve.reader.hic.HicFooter.MatrixEntry;
 import org.hicserve.reader.hic.HicFooter.NormVectorEntry;
 import org.hicserve.reader.hic.HicHeader.HicChromosome;
 import org.hicserve.reader.io.BinaryCursor;
+import org.hicserve.reader.io.source.ByteSource;
+import org.hicserve.reader.io.source.LocalFileSource;
 import org.hicserve.reader.model.Chromosome;
 import org.hicserve.reader.model.FileFormat;
 import org.hicserve.reader.model.MatrixUnit;
@@ -38,7 +38,8 @@ import org.hicserve.reader.model.Reference;
  * {@link #fileIndex} maps them back to the file's indices for matrix keys and vectors.
  */
 public final class HicMetadata implements FileMetadata {
-    private final Path path;
+    private final Path path; // null: not a local file
+    private final ByteSource.Opener opener;
     private final String name;
     private final long fileSize;
     private final HicHeader header;
@@ -60,9 +61,11 @@ public final class HicMetadata implements FileMetadata {
     private record NormKey(String type, int chrIdx, String unit, int binSize) {
     }
 
-    private HicMetadata(Path path, long fileSize, HicHeader header, HicFooter footer) {
+    private HicMetadata(String name, Path path, ByteSource.Opener opener, long fileSize, HicHeader header,
+            HicFooter footer) {
         this.path = path;
-        this.name = String.valueOf(path.getFileName());
+        this.opener = opener;
+        this.name = name;
         this.fileSize = fileSize;
         this.header = header;
         this.footer = footer;
@@ -126,15 +129,29 @@ public final class HicMetadata implements FileMetadata {
 
     /** Reads the header and footer of a .hic file. */
     public static HicMetadata read(Path path) {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        return read(String.valueOf(path.getFileName()), path, LocalFileSource.opener(path));
+    }
+
+    /**
+     * Reads the header and footer of a .hic file wherever its bytes are; handles open their own sources through
+     * {@code opener}.
+     *
+     * @param path the local file, or null for a file elsewhere (an object in a store)
+     */
+    public static HicMetadata read(String name, Path path, ByteSource.Opener opener) {
+        try (ByteSource ch = opener.open()) {
             long size = ch.size();
-            String source = String.valueOf(path.getFileName());
-            HicHeader header = HicHeader.read(BinaryCursor.ofChannel(ch, source, 0, size));
-            HicFooter footer = HicFooter.read(BinaryCursor.ofChannel(ch, source, 0, size), header);
-            return new HicMetadata(path, size, header, footer);
+            HicHeader header = HicHeader.read(BinaryCursor.ofChannel(ch, name, 0, size));
+            HicFooter footer = HicFooter.read(BinaryCursor.ofChannel(ch, name, 0, size), header);
+            return new HicMetadata(name, path, opener, size, header, footer);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + path, e);
+            throw new UncheckedIOException("cannot open " + name, e);
         }
+    }
+
+    /** A new source on the file's bytes (one per handle); the caller closes it. */
+    public ByteSource openSource() throws IOException {
+        return opener.open();
     }
 
     private static MatrixUnit unitOf(String unit) {
@@ -145,6 +162,7 @@ public final class HicMetadata implements FileMetadata {
         };
     }
 
+    /** The local file, or null when the file is elsewhere (see {@link #name()}). */
     @Override
     public Path path() {
         return path;
@@ -162,6 +180,7 @@ public final class HicMetadata implements FileMetadata {
     }
 
     /** The file name, used in error messages. */
+    @Override
     public String name() {
         return name;
     }
@@ -244,7 +263,7 @@ public final class HicMetadata implements FileMetadata {
      * The block index of matrix {@code chr1_chr2} (file indices, chr1 <= chr2) at one resolution, read through
      * {@code channel} on first use; empty when the file has no such matrix or the matrix lacks that resolution.
      */
-    Optional<MatrixZoom> zoom(FileChannel channel, int chr1, int chr2, MatrixUnit unit, int binSize) {
+    Optional<MatrixZoom> zoom(ByteSource channel, int chr1, int chr2, MatrixUnit unit, int binSize) {
         ZoomKey key = new ZoomKey(chr1, chr2, unit, binSize);
         Optional<MatrixZoom> z = zooms.get(key);
         if (z != null) {
@@ -262,7 +281,7 @@ public final class HicMetadata implements FileMetadata {
     }
 
     /** A normalization vector, its first {@code maxBins} values; empty when the file has none for that chromosome. */
-    Optional<double[]> normVector(FileChannel channel, String type, int chrIdx, MatrixUnit unit, int binSize,
+    Optional<double[]> normVector(ByteSource channel, String type, int chrIdx, MatrixUnit unit, int binSize,
             long maxBins) {
         NormKey key = new NormKey(type, chrIdx, unit.name(), binSize);
         Optional<double[]> v = vectors.get(key);
@@ -282,7 +301,7 @@ public final class HicMetadata implements FileMetadata {
     }
 
     /** The index of the stored expected vectors, parsed through {@code channel} on first use. */
-    HicExpectedVectors expectedIndex(FileChannel channel) {
+    HicExpectedVectors expectedIndex(ByteSource channel) {
         HicExpectedVectors e = expectedIndex;
         if (e == null) {
             e = HicExpectedVectors.read(BinaryCursor.ofChannel(channel, name + " footer", 0, fileSize), header);
@@ -292,7 +311,7 @@ public final class HicMetadata implements FileMetadata {
     }
 
     /** A stored expected vector and its factors, read on first use; empty when the file has none for that key. */
-    Optional<HicExpectedVectors.Stored> expectedVector(FileChannel channel, String type, MatrixUnit unit, int binSize) {
+    Optional<HicExpectedVectors.Stored> expectedVector(ByteSource channel, String type, MatrixUnit unit, int binSize) {
         NormKey key = new NormKey(type, -1, unit.name(), binSize);
         HicExpectedVectors.Stored v = expected.get(key);
         if (v != null) {
@@ -310,6 +329,6 @@ public final class HicMetadata implements FileMetadata {
 
     @Override
     public String toString() {
-        return "HicMetadata[" + path + ", v" + version() + ", " + new TreeMap<>(resolutions) + "]";
+        return "HicMetadata[" + name + ", v" + version() + ", " + new TreeMap<>(resolutions) + "]";
     }
 }

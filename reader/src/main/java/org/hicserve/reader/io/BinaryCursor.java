@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import org.hicserve.reader.error.MalformedFileException;
+import org.hicserve.reader.io.source.ByteSource;
 
 /**
- * A little-endian reader over part of a file (read through positional reads on a {@link FileChannel}) or over an
+ * A little-endian reader over part of a file (read through positional reads on a {@link ByteSource}) or over an
  * in-memory buffer (an inflated block). Every read is checked against the cursor's limit first, and every failure is a
  * {@link MalformedFileException} naming the source, the field and its offset. Counts and lengths read from the file are
  * checked with {@link #count} before anything is allocated. Not thread-safe: one cursor per reader.
@@ -20,13 +20,13 @@ public final class BinaryCursor {
     private static final int WINDOW = 64 * 1024;
 
     private final String source;
-    private final FileChannel channel; // null: in-memory
+    private final ByteSource channel; // null: in-memory
     private final long limit;
     private ByteBuffer buf;
     private long bufStart; // absolute offset of buf[0]
     private long pos;
 
-    private BinaryCursor(String source, FileChannel channel, ByteBuffer buf, long bufStart, long pos, long limit) {
+    private BinaryCursor(String source, ByteSource channel, ByteBuffer buf, long bufStart, long pos, long limit) {
         this.source = source;
         this.channel = channel;
         this.buf = buf;
@@ -36,7 +36,7 @@ public final class BinaryCursor {
     }
 
     /** A cursor over {@code [start, limit)} of a file; {@code limit} is normally the file size. */
-    public static BinaryCursor ofChannel(FileChannel channel, String source, long start, long limit) {
+    public static BinaryCursor ofChannel(ByteSource channel, String source, long start, long limit) {
         if (start < 0 || start > limit) {
             throw new MalformedFileException(source + ": offset " + start + " outside the file (size " + limit + ")");
         }

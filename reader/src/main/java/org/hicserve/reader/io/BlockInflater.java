@@ -3,11 +3,11 @@ package org.hicserve.reader.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.hicserve.reader.error.MalformedFileException;
+import org.hicserve.reader.io.source.ByteSource;
 
 /**
  * Reads one zlib-compressed block from a file and inflates it into a reused buffer. One {@link Inflater} and two byte
@@ -30,7 +30,7 @@ public final class BlockInflater implements AutoCloseable {
      * @param what names the block in error messages, e.g. {@code "sample.hic: block 12 of 1_1 at BP 5000"}
      * @return the inflated length; the bytes are in {@link #buffer()} until the next call
      */
-    public int inflate(FileChannel channel, long fileSize, long position, long size, String what) {
+    public int inflate(ByteSource channel, long fileSize, long position, long size, String what) {
         if (position < 0 || size <= 0 || size > MAX_COMPRESSED || position > fileSize - size) {
             throw new MalformedFileException(what + ": block position " + position + " / size " + size
                     + " outside the file (size " + fileSize + ") or above " + MAX_COMPRESSED + " bytes");
@@ -75,7 +75,7 @@ public final class BlockInflater implements AutoCloseable {
         return outLength;
     }
 
-    private void readFully(FileChannel channel, long position, int n, String what) {
+    private void readFully(ByteSource channel, long position, int n, String what) {
         ByteBuffer b = ByteBuffer.wrap(in, 0, n);
         try {
             long at = position;

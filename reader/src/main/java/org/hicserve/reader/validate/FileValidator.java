@@ -5,18 +5,20 @@ import org.hicserve.reader.MatrixFiles;
 import org.hicserve.reader.error.MalformedFileException;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.hicserve.reader.MatrixFiles;
 import org.hicserve.reader.cooler.CoolerIntegrity;
 import org.hicserve.reader.cooler.CoolerMetadata;
 import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.hic.HicIntegrity;
 import org.hicserve.reader.hic.HicMetadata;
+import org.hicserve.reader.io.source.ByteSource;
+import org.hicserve.reader.io.source.LocalFileSource;
+import org.hicserve.reader.io.source.RemoteReadException;
 import org.hicserve.reader.model.FileFormat;
 
 /**
@@ -66,7 +68,21 @@ public final class FileValidator {
 
     /** The full check: structure, indexes, and every block or pixel. Reads the whole file once. */
     public static ValidationReport validate(Path path) {
-        return check(path, true);
+        return check(String.valueOf(path.getFileName()), path, LocalFileSource.opener(path), true);
+    }
+
+    /**
+     * The full check of a file wherever its bytes are ({@code path} null: not local). A remote store's failure is
+     * thrown (an {@link java.io.UncheckedIOException} caused by a {@link RemoteReadException}), never reported as
+     * a problem of the file.
+     */
+    public static ValidationReport validate(String name, Path path, ByteSource.Opener opener) {
+        return check(name, path, opener, true);
+    }
+
+    /** The cheap check of {@link #quickCheck(Path)} for a file wherever its bytes are. */
+    public static ValidationReport quickCheck(String name, Path path, ByteSource.Opener opener) {
+        return check(name, path, opener, false);
     }
 
     /**
@@ -74,7 +90,7 @@ public final class FileValidator {
      * indexes (.hic) or the bin table and chunk indexes (.cool), without decoding blocks or scanning pixels.
      */
     public static ValidationReport quickCheck(Path path) {
-        return check(path, false);
+        return check(String.valueOf(path.getFileName()), path, LocalFileSource.opener(path), false);
     }
 
     /**
@@ -87,39 +103,43 @@ public final class FileValidator {
             try {
                 HicIntegrity.check(hic, false, problems);
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                RemoteReadException.rethrowIfRemote(e);
                 problems.internalError("file", e.toString());
             }
             return new ValidationReport(metadata.path(), FileFormat.HIC, problems.problems, problems.internal);
         }
-        return quickCheck(metadata.path());
+        CoolerMetadata cooler = (CoolerMetadata) metadata;
+        return check(cooler.name(), cooler.path(), cooler.opener(), false);
     }
 
-    private static ValidationReport check(Path path, boolean full) {
+    private static ValidationReport check(String name, Path path, ByteSource.Opener opener, boolean full) {
         Collector problems = new Collector();
         FileFormat format = null;
         try {
-            switch (MatrixFiles.sniff(path)) {
+            switch (MatrixFiles.sniff(name, opener)) {
                 case HIC -> {
                     format = FileFormat.HIC;
-                    checkHic(path, full, problems);
+                    checkHic(name, path, opener, full, problems);
                 }
-                case HDF5 -> format = checkCooler(path, full, problems);
+                case HDF5 -> format = checkCooler(name, path, opener, full, problems);
             }
         } catch (java.io.UncheckedIOException e) {
+            RemoteReadException.rethrowIfRemote(e);
             problems.report(true, "file", "cannot read the file: " + e.getCause().getMessage());
         } catch (MalformedFileException e) {
             String m = e.getMessage();
             problems.report(true, "file", m.contains(": neither") ? m.substring(m.indexOf(": neither") + 2) : m);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            RemoteReadException.rethrowIfRemote(e);
             problems.internalError("file", e.toString());
         }
         return new ValidationReport(path, format, problems.problems, problems.internal);
     }
 
-    private static void checkHic(Path path, boolean full, Collector problems) {
+    private static void checkHic(String name, Path path, ByteSource.Opener opener, boolean full, Collector problems) {
         HicMetadata m;
         try {
-            m = HicMetadata.read(path);
+            m = HicMetadata.read(name, path, opener);
         } catch (ReaderException e) {
             problems.report(true, "header/footer", "cannot be read: " + e.getMessage());
             return;
@@ -127,12 +147,12 @@ public final class FileValidator {
         HicIntegrity.check(m, full, problems);
     }
 
-    private static FileFormat checkCooler(Path path, boolean full, Collector problems) {
-        FileFormat format = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mcool")
-                ? FileFormat.MCOOL : FileFormat.COOL;
+    private static FileFormat checkCooler(String name, Path path, ByteSource.Opener opener, boolean full,
+            Collector problems) {
+        FileFormat format = name.toLowerCase(Locale.ROOT).endsWith(".mcool") ? FileFormat.MCOOL : FileFormat.COOL;
         ReaderException refused = null;
         try {
-            format = CoolerMetadata.read(path).format();
+            format = CoolerMetadata.read(name, path, opener, null).format();
         } catch (ReaderException e) {
             refused = e;
         }
@@ -140,7 +160,7 @@ public final class FileValidator {
             problems.report(true, "/", refused.getMessage());
             return format; // the structure cannot be parsed: checking it again would only wait as long again
         }
-        CoolerIntegrity.check(path, full, problems);
+        CoolerIntegrity.check(name, path, opener, full, problems);
         if (refused != null && problems.problems.stream().noneMatch(Problem::isError)) {
             problems.report(true, "/", "the reader refuses the file: " + refused.getMessage());
         }

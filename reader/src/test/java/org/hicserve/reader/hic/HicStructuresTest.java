@@ -7,16 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import org.hicserve.reader.error.MalformedFileException;
 import org.hicserve.reader.io.BinaryCursor;
 import org.hicserve.reader.io.BlockInflater;
+import org.hicserve.reader.io.source.LocalFileSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +111,7 @@ class HicStructuresTest {
         }
         Path p = tmp.resolve("big.bin");
         Files.write(p, b.toArray());
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+        try (LocalFileSource ch = LocalFileSource.open(p)) {
             BinaryCursor c = BinaryCursor.ofChannel(ch, "big.bin", 0, ch.size());
             for (int i = 0; i < 50_000; i++) {
                 assertThat(c.int32("i")).isEqualTo(i);
@@ -214,7 +213,7 @@ class HicStructuresTest {
         d.end();
         Path p = tmp.resolve("z.bin");
         Files.write(p, Arrays.copyOf(z, n));
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ); BlockInflater inf = new BlockInflater()) {
+        try (LocalFileSource ch = LocalFileSource.open(p); BlockInflater inf = new BlockInflater()) {
             assertThat(inf.inflate(ch, n, 0, n, "z")).isEqualTo(100_000);
             assertThat(inf.buffer()[99_999]).isEqualTo((byte) 7);
             assertThatThrownBy(() -> inf.inflate(ch, n, 0, n / 2, "z")).isInstanceOf(MalformedFileException.class)

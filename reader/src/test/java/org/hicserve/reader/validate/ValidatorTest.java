@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.hicserve.reader.hic.HicMetadata;
 import org.hicserve.reader.hic.MatrixZoom;
 import org.hicserve.reader.io.BinaryCursor;
+import org.hicserve.reader.io.source.LocalFileSource;
 import org.hicserve.reader.model.FileFormat;
 import org.hicserve.reader.testing.TestData;
 import org.junit.jupiter.api.Assumptions;
@@ -104,7 +105,7 @@ class ValidatorTest {
         int res = m.resolutions().get(0);
         var entry = m.footer().masterIndex().get(key);
         MatrixZoom zoom;
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+        try (LocalFileSource ch = LocalFileSource.open(p)) {
             zoom = MatrixZoom.read(BinaryCursor.ofChannel(ch, "test", entry.position(), entry.position() + entry.size()),
                     c1, c2, "BP", res, m.fileSize()).orElseThrow();
         }

@@ -14,6 +14,7 @@ import org.hicserve.reader.MatrixFile;
 import org.hicserve.reader.MatrixFiles;
 import org.hicserve.reader.PixelSelector;
 import org.hicserve.reader.cooler.CoolerFile;
+import org.hicserve.reader.cooler.CoolerMetadata;
 import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.error.UnknownNameException;
@@ -26,12 +27,14 @@ import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.service.expected.CountTypes;
 import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.model.QuerySpan;
+import org.hicserve.service.files.FileRef;
 import org.hicserve.service.format.OutputFormat;
 import org.hicserve.service.format.PixelSink;
 import org.hicserve.service.format.PixelTable;
 import org.hicserve.service.format.Sinks;
 import org.hicserve.service.plan.PixelRequest;
 import org.hicserve.service.exec.PixelTask;
+import org.hicserve.service.remote.RemoteFiles;
 
 /**
  * {@code hicserve.jar dump FILE --resolution R --range Q [--range2 Q] [--normalization N] [--join]
@@ -112,6 +115,13 @@ public final class DumpCommand {
     }
 
     private static MatrixFile open(String file, int resolution, MatrixUnit unit) {
+        if (RemoteFiles.isRemote(file)) { // s3://bucket/key, https://host/path/file[::/resolutions/N]
+            int sep = file.indexOf("::");
+            FileRef ref = RemoteFiles.commandLineFile(sep < 0 ? file : file.substring(0, sep));
+            return (sep < 0 ? MatrixFiles.readMetadata(ref.fileName(), null, ref.opener())
+                    : CoolerMetadata.read(ref.fileName(), null, ref.opener(), file.substring(sep + 2)))
+                    .open(resolution, unit);
+        }
         if (file.contains("::")) {
             return CoolerFile.open(file, resolution);
         }
@@ -136,7 +146,7 @@ public final class DumpCommand {
         try (PixelSelector selector = Expectations.fetch(f, query, matrixType, expected);
                 BufferAllocator allocator = new RootAllocator()) {
             PixelTable table = new PixelTable(request.join(), selector.countType(), f.bins(),
-                    Map.of("hicserve.file", f.path().getFileName().toString(),
+                    Map.of("hicserve.file", f.name(),
                             "hicserve.resolution", Integer.toString(f.resolution()),
                             "hicserve.normalization", normalization));
             long rows = 0;

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.hicserve.reader.validate.FileValidator;
 import org.hicserve.reader.validate.Problem;
 import org.hicserve.reader.validate.ValidationReport;
+import org.hicserve.service.files.FileRef;
+import org.hicserve.service.remote.RemoteFiles;
 
 /**
  * {@code hicserve.jar validate FILE...}: checks each file as {@code hictk validate} does and says what is wrong in
@@ -22,13 +24,25 @@ public final class ValidateCommand {
         }
         boolean allOk = true;
         for (String a : args) {
-            Path p = Path.of(a);
-            if (!Files.isRegularFile(p)) {
-                err.println(a + ": no such file");
-                allOk = false;
-                continue;
+            ValidationReport report;
+            if (RemoteFiles.isRemote(a)) { // s3://bucket/key, https://host/path/file
+                try {
+                    FileRef ref = RemoteFiles.commandLineFile(a);
+                    report = FileValidator.validate(ref.fileName(), null, ref.opener());
+                } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+                    err.println(a + ": cannot be read: " + e.getMessage());
+                    allOk = false;
+                    continue;
+                }
+            } else {
+                Path p = Path.of(a);
+                if (!Files.isRegularFile(p)) {
+                    err.println(a + ": no such file");
+                    allOk = false;
+                    continue;
+                }
+                report = FileValidator.validate(p);
             }
-            ValidationReport report = FileValidator.validate(p);
             out.println(a + ": " + (report.ok() ? "OK" : "INVALID") + " (" + (report.format() == null ? "unknown format"
                     : report.format().apiName()) + ", " + report.errors().size() + " errors, " + report.warnings().size()
                     + " warnings)");

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code hicserve.*} (README: configuration table).
  *
- * @param dataDir the folder whose .cool/.mcool/.hic files are served; unset: the bundled {@code test-data/}
+ * @param dataDir the folder whose .cool/.mcool/.hic files are served, or an {@code s3://bucket/prefix/} or
+ *     {@code http(s)://} base address; unset: the bundled {@code test-data/}
  * @param threads size of the executor that runs per-chromosome work of {@code cis}; 0 = number of cores
  * @param maxConcurrentStreams pixel and cis answers in flight at once; more get 503 with Retry-After
  * @param retryAfter what Retry-After says when saturated
@@ -28,10 +29,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStreamsPerClient pixel and cis answers in flight for one client (its token, else its address); 0: no cap
  * @param writeStallTimeout longest a write to a client may block (a client that stopped reading); the answer is
  *        then aborted and what it held released
+ * @param remote how files of a remote data source are read (block cache, timeouts, retries)
+ * @param s3 the S3 store of an {@code s3://} data source
+ * @param http the files of an {@code http(s)://} data source
+ * @param roots several data sources at once, by name ({@code hicserve.roots.lab=s3://bucket/hic/}): files are then
+ *     named {@code lab/...}; when set, {@code dataDir} is not served
  */
 @ConfigurationProperties("hicserve")
 public record HicServeProperties(
-        Path dataDir,
+        String dataDir,
         @DefaultValue("0") int threads,
         @DefaultValue("16") int maxConcurrentStreams,
         @DefaultValue("2s") Duration retryAfter,
@@ -49,7 +55,48 @@ public record HicServeProperties(
         @DefaultValue("true") boolean validateOnOpen,
         @DefaultValue("0") int decodeThreads,
         @DefaultValue("8") int maxStreamsPerClient,
-        @DefaultValue("30s") Duration writeStallTimeout) {
+        @DefaultValue("30s") Duration writeStallTimeout,
+        @DefaultValue Remote remote,
+        @DefaultValue S3 s3,
+        @DefaultValue Http http,
+        java.util.Map<String, String> roots) {
+
+    /**
+     * @param blockSize bytes per cached block of a remote file
+     * @param cacheSize the bound of the block cache shared by all remote files
+     * @param connectTimeout longest wait for a connection to the store
+     * @param readTimeout longest wait for one answer of the store (headers, then body)
+     * @param retries further tries of a failed read (5xx, 429, dropped connection, timeout), with backoff
+     * @param retryBackoff the first wait before a retry (doubling, with jitter)
+     * @param trustStore a PEM file of CA certificates HTTPS stores are trusted by (unset: the JDK's)
+     */
+    public record Remote(@DefaultValue("64KB") org.springframework.util.unit.DataSize blockSize,
+            @DefaultValue("256MB") org.springframework.util.unit.DataSize cacheSize,
+            @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
+            @DefaultValue("3") int retries, @DefaultValue("200ms") Duration retryBackoff, Path trustStore) {
+    }
+
+    /**
+     * @param endpoint an S3-compatible store's URL; empty: AWS
+     * @param region the region requests are signed for (empty: {@code AWS_REGION}, else us-east-1)
+     * @param pathStyle {@code endpoint/bucket/key} addresses instead of {@code bucket.endpoint/key}
+     */
+    public record S3(@DefaultValue("") String endpoint, @DefaultValue("") String region,
+            @DefaultValue("false") boolean pathStyle) {
+    }
+
+    /** @param files the files of an {@code http(s)://} data source; empty: those its index page links to */
+    public record Http(@DefaultValue("") java.util.List<String> files) {
+    }
+
+    /** The remote settings as the remote package takes them. */
+    public org.hicserve.service.remote.RemoteSettings remoteSettings() {
+        String region = s3.region().isBlank() && System.getenv("AWS_REGION") != null ? System.getenv("AWS_REGION")
+                : s3.region();
+        return new org.hicserve.service.remote.RemoteSettings((int) remote.blockSize().toBytes(),
+                remote.cacheSize().toBytes(), remote.connectTimeout(), remote.readTimeout(), remote.retries(),
+                remote.retryBackoff(), s3.endpoint(), region, s3.pathStyle(), http.files(), remote.trustStore());
+    }
 
     /**
      * @param tokens entries {@code TOKEN} or {@code TOKEN:folder1|folder2}; none means no access control

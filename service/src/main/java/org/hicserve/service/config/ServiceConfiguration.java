@@ -17,6 +17,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.hicserve.service.exec.StreamLimiter;
 import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.DataSource;
+import org.hicserve.service.files.NamedRoots;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
 import org.hicserve.service.metrics.StreamMetrics;
@@ -26,6 +28,8 @@ import org.hicserve.service.plan.ProcessFanOut;
 import org.hicserve.service.plan.QueryPlanner;
 import org.hicserve.service.plan.ThreadFanOut;
 import org.hicserve.service.query.QueryService;
+import org.hicserve.service.remote.BlockCache;
+import org.hicserve.service.remote.RemoteFiles;
 import org.hicserve.service.worker.WorkerPool;
 import org.hicserve.service.worker.WorkerSettings;
 import org.slf4j.Logger;
@@ -40,12 +44,44 @@ import org.springframework.context.annotation.Configuration;
 public class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
 
+    /** A local folder, an {@code s3://bucket/prefix/} or an {@code http(s)://} base address. */
     @Bean
-    DataDirectory dataDirectory(HicServeProperties props) {
-        Path dir = props.dataDir() != null ? props.dataDir() : bundledSampleData();
-        DataDirectory d = new DataDirectory(dir);
+    DataSource dataSource(HicServeProperties props, BlockCache blockCache) {
+        if (props.roots() != null && !props.roots().isEmpty()) {
+            java.util.Map<String, DataSource> roots = new java.util.TreeMap<>();
+            props.roots().forEach((name, address) -> roots.put(name, RemoteFiles.isRemote(address.strip())
+                    ? RemoteFiles.dataSource(address.strip(), props.remoteSettings(), blockCache)
+                    : new DataDirectory(Path.of(address.strip()))));
+            NamedRoots named = new NamedRoots(roots);
+            log.info("serving roots {} ({} files)", named.describe(), named.files().size());
+            return named;
+        }
+        String dir = props.dataDir();
+        if (dir != null && !dir.isBlank() && RemoteFiles.isRemote(dir.strip())) {
+            DataSource remote = RemoteFiles.dataSource(dir.strip(), props.remoteSettings(), blockCache);
+            log.info("serving {} (remote; {} files)", remote.describe(), remote.files().size());
+            return remote;
+        }
+        DataDirectory d = new DataDirectory(dir != null && !dir.isBlank() ? Path.of(dir) : bundledSampleData());
         log.info("serving {} ({} files)", d.root(), d.list().size());
         return d;
+    }
+
+    /** Blocks of remote files, shared by every request (hicserve.remote.cache-size), with its metrics. */
+    @Bean
+    BlockCache blockCache(HicServeProperties props, MeterRegistry registry) {
+        BlockCache cache = new BlockCache((int) props.remote().blockSize().toBytes(), props.remote().cacheSize().toBytes());
+        CaffeineCacheMetrics.monitor(registry, (com.github.benmanes.caffeine.cache.Cache<?, ?>) cache.cache(), "remote-blocks");
+        BlockCache.Stats s = cache.stats();
+        io.micrometer.core.instrument.FunctionCounter.builder("hicserve.remote.bytes.fetched", s, BlockCache.Stats::bytesFetched)
+                .description("bytes of remote objects fetched by ranged GETs").baseUnit("bytes").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("hicserve.remote.requests", s, BlockCache.Stats::requests)
+                .description("requests sent to remote stores, retries included").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("hicserve.remote.retries", s, BlockCache.Stats::retries)
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("hicserve.remote.failures", s, BlockCache.Stats::failures)
+                .description("remote reads that failed for good (502/503/504)").register(registry);
+        return cache;
     }
 
     /** With no data directory set, the bundled sample in the repository's test-data/ (found from here or the jar). */
@@ -155,13 +191,13 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    QueryPlanner queryPlanner(DataDirectory dir, MetadataCache cache, ReaderHandles handles, WorkerPool workers,
+    QueryPlanner queryPlanner(DataSource dir, MetadataCache cache, ReaderHandles handles, WorkerPool workers,
             HicServeProperties props, org.hicserve.service.expected.ExpectedService expectedService) {
         return new QueryPlanner(dir, cache, handles, props, workers.size() > 0, expectedService);
     }
 
     @Bean
-    QueryService queryService(DataDirectory dir, MetadataCache cache, ReaderHandles handles, QueryPlanner planner,
+    QueryService queryService(DataSource dir, MetadataCache cache, ReaderHandles handles, QueryPlanner planner,
             StreamLimiter limiter, ExecutorService fanOutExecutor, ExecutorService decodeExecutor, WorkerPool workers,
             HicServeProperties props, BufferAllocator allocator, StreamMetrics metrics) {
         Map<Executor, FanOut> fanOuts = Map.of(

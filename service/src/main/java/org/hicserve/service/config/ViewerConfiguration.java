@@ -1,7 +1,7 @@
 package org.hicserve.service.config;
 
 import java.util.concurrent.ExecutorService;
-import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.DataSource;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
 import org.hicserve.service.tiles.TileService;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class ViewerConfiguration {
     @Bean
-    TileService tileService(DataDirectory dir, MetadataCache cache, ReaderHandles handles,
+    TileService tileService(DataSource dir, MetadataCache cache, ReaderHandles handles,
             @Qualifier("fanOutExecutor") ExecutorService fanOutExecutor) {
         return new TileService(dir, cache, handles, fanOutExecutor);
     }

@@ -28,7 +28,8 @@ import org.hicserve.reader.model.Reference;
 import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.service.auth.Access;
 import org.hicserve.service.config.HicServeProperties;
-import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.DataSource;
+import org.hicserve.service.files.FileRef;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -41,15 +42,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class ExpectedService {
-    private final DataDirectory dataDirectory;
+    private final DataSource dataSource;
     private final MetadataCache metadataCache;
     private final ReaderHandles handles;
     private final ExecutorService executor;
     private final HicServeProperties properties;
 
-    public ExpectedService(DataDirectory dataDirectory, MetadataCache metadataCache, ReaderHandles handles,
+    public ExpectedService(DataSource dataSource, MetadataCache metadataCache, ReaderHandles handles,
             @Qualifier("fanOutExecutor") ExecutorService executor, HicServeProperties properties) {
-        this.dataDirectory = dataDirectory;
+        this.dataSource = dataSource;
         this.metadataCache = metadataCache;
         this.handles = handles;
         this.executor = executor;
@@ -65,12 +66,12 @@ public final class ExpectedService {
 
     public Answer table(String file, Integer resolution, String unit, String normalization, List<String> chromosomes,
             Access access) {
-        Path path = dataDirectory.resolve(file, access);
-        FileMetadata meta = metadataCache.get(path);
+        FileRef ref = dataSource.file(file, access);
+        FileMetadata meta = metadataCache.get(ref);
         MatrixUnit u = unit == null || unit.isBlank() ? null : MatrixUnit.parse(unit);
         try (MatrixFile f = handles.open(meta, resolution == null ? 0 : resolution, u)) {
             List<Chromosome> selected = select(f.chromosomes(), chromosomes);
-            Expected e = expected(path, f, u, normalization);
+            Expected e = expected(ref, f, u, normalization);
             List<DiagonalRows> rows = new ArrayList<>();
             for (Chromosome c : selected) {
                 rows.add(Expectations.rows(f, e, c.id()));
@@ -80,19 +81,19 @@ public final class ExpectedService {
     }
 
     /**
-     * The expected of an open handle's file at its resolution; {@code realPath} is the file as the data directory
-     * resolved it. An unknown normalization, or a .hic without the stored vector, is an UnknownNameException.
+     * The expected of an open handle's file at its resolution; {@code file} is the file as the data source found
+     * it. An unknown normalization, or a .hic without the stored vector, is an UnknownNameException.
      */
-    public Expected expected(Path realPath, MatrixFile f, MatrixUnit unit, String normalization) {
+    public Expected expected(FileRef file, MatrixFile f, MatrixUnit unit, String normalization) {
         String norm = resolveNormalization(f, Expectations.normalizationOf(normalization));
         Optional<Expected> stored = f.storedExpected(norm);
         if (stored.isPresent()) {
             return stored.get();
         }
-        FileMetadata meta = metadataCache.get(realPath);
+        FileMetadata meta = metadataCache.get(file);
         int resolution = f.resolution();
         Reference reference = f.chromosomes();
-        return metadataCache.expected(realPath, resolution, unit == null ? "" : unit.name(), norm,
+        return metadataCache.expected(file, resolution, unit == null ? "" : unit.name(), norm,
                 () -> compute(meta, resolution, unit, norm, reference));
     }
 
@@ -101,11 +102,11 @@ public final class ExpectedService {
      * observed / expected (the expected of the query's normalization, computed and cached first for a cooler; a
      * trans pair's cooler mean is read from its block here, before the answer starts).
      */
-    public PixelSelector fetch(Path realPath, MatrixFile f, MatrixUnit unit, PixelQuery query, MatrixType type) {
+    public PixelSelector fetch(FileRef file, MatrixFile f, MatrixUnit unit, PixelQuery query, MatrixType type) {
         if (type == null || type == MatrixType.OBSERVED) {
             return f.fetch(query);
         }
-        return Expectations.fetch(f, query, type, expected(realPath, f, unit, query.normalization()));
+        return Expectations.fetch(f, query, type, expected(file, f, unit, query.normalization()));
     }
 
     private static String resolveNormalization(MatrixFile f, String norm) {

@@ -29,6 +29,11 @@ final class CountedMatrixFile implements MatrixFile {
     }
 
     @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
     public FileFormat format() {
         return delegate.format();
     }

@@ -18,7 +18,7 @@ import org.hicserve.service.error.ServiceException;
  * anything that would leave it ({@code ..}, absolute paths, symbolic links pointing out) before it is opened.
  * Immutable; thread-safe.
  */
-public final class DataDirectory {
+public final class DataDirectory implements DataSource {
     private static final int MAX_DEPTH = 8;
     private final Path root;
 
@@ -35,6 +35,21 @@ public final class DataDirectory {
 
     public Path root() {
         return root;
+    }
+
+    @Override
+    public String describe() {
+        return root.toString();
+    }
+
+    @Override
+    public List<FileRef> files() {
+        return list().stream().map(e -> FileRef.local(e.name(), e.path())).toList();
+    }
+
+    @Override
+    public FileRef file(String name, org.hicserve.service.auth.Access access) {
+        return FileRef.local(name.replace('\\', '/'), resolve(name, access));
     }
 
     /** A servable file: {@code name} relative to the root with forward slashes. */

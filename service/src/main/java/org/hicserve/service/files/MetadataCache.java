@@ -27,14 +27,21 @@ public final class MetadataCache {
     private record Key(Path path, long size, long modifiedMillis) {
     }
 
-    /** A computed expected table: the file as {@link Key} identifies it, its resolution, unit and normalization. */
-    private record ExpectedKey(Key file, int resolution, String unit, String normalization) {
+    /** A file wherever it is: its location and version (size and mtime, or an object's ETag). */
+    private record RefKey(String location, String version) {
+    }
+
+    /**
+     * A computed expected table: the file as the metadata is keyed ({@link Key} or {@link RefKey}, so a replaced
+     * file computes afresh), its resolution, unit and normalization.
+     */
+    private record ExpectedKey(Object file, int resolution, String unit, String normalization) {
     }
 
     /** Default bound of the expected tables held (bytes): a human genome at 10 kb takes about 10 MB. */
     public static final long DEFAULT_EXPECTED_BYTES = 256L << 20;
 
-    private final Cache<Key, FileMetadata> cache;
+    private final Cache<Object, FileMetadata> cache;
     private final Cache<ExpectedKey, ExpectedTable> expected;
     private final boolean validateOnOpen;
 
@@ -67,9 +74,9 @@ public final class MetadataCache {
      * The expected table of a file (cooler: computed from its pixels by {@code compute} on first use, once however
      * many requests ask at the same time), kept while the bound in bytes allows; a replaced file computes afresh.
      */
-    public ExpectedTable expected(Path realPath, int resolution, String unit, String normalization,
+    public ExpectedTable expected(FileRef file, int resolution, String unit, String normalization,
             Supplier<ExpectedTable> compute) {
-        return expected.get(new ExpectedKey(key(realPath), resolution, unit, normalization), k -> compute.get());
+        return expected.get(new ExpectedKey(keyOf(file), resolution, unit, normalization), k -> compute.get());
     }
 
     public Cache<?, ?> cache() {
@@ -78,7 +85,12 @@ public final class MetadataCache {
 
     /** The metadata of a file, parsed on first use; a file that fails to parse is not cached and fails again. */
     public FileMetadata get(Path realPath) {
-        return cache.get(key(realPath), k -> load(k.path()));
+        return cache.get(key(realPath), k -> load(realPath));
+    }
+
+    /** The key of a file's entries: a local file's path, size and mtime; a remote object's address and version. */
+    private static Object keyOf(FileRef file) {
+        return file.localPath() != null ? key(file.localPath()) : new RefKey(file.location(), file.version());
     }
 
     private static Key key(Path realPath) {
@@ -91,14 +103,34 @@ public final class MetadataCache {
         return new Key(realPath, attrs.size(), attrs.lastModifiedTime().toMillis());
     }
 
+    /**
+     * The metadata of a file found by a {@link DataSource}, parsed on first use of this version of it: a changed
+     * object (another ETag) or file (size, mtime) is parsed afresh, never served from stale metadata.
+     */
+    public FileMetadata get(FileRef file) {
+        if (file.localPath() != null) {
+            return get(file.localPath());
+        }
+        return cache.get(keyOf(file), k -> {
+            FileMetadata metadata = MatrixFiles.readMetadata(file.fileName(), null, file.opener());
+            if (validateOnOpen) {
+                refuseIfBroken(file.fileName(), FileValidator.quickCheck(metadata));
+            }
+            return metadata;
+        });
+    }
+
+    private static void refuseIfBroken(String name, ValidationReport report) {
+        if (!report.ok()) {
+            throw new MalformedFileException(name + " failed validation: " + report.errors().stream()
+                    .limit(5).map(Problem::toString).collect(Collectors.joining("; ")));
+        }
+    }
+
     private FileMetadata load(Path path) {
         FileMetadata metadata = MatrixFiles.readMetadata(path);
         if (validateOnOpen) {
-            ValidationReport report = FileValidator.quickCheck(metadata);
-            if (!report.ok()) {
-                throw new MalformedFileException(path.getFileName() + " failed validation: " + report.errors().stream()
-                        .limit(5).map(Problem::toString).collect(Collectors.joining("; ")));
-            }
+            refuseIfBroken(String.valueOf(path.getFileName()), FileValidator.quickCheck(metadata));
         }
         return metadata;
     }

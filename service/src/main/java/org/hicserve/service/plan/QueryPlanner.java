@@ -1,6 +1,5 @@
 package org.hicserve.service.plan;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -25,7 +24,8 @@ import org.hicserve.service.config.HicServeProperties;
 import org.hicserve.service.error.ServiceException;
 import org.hicserve.service.exec.PixelTask;
 import org.hicserve.service.expected.ExpectedService;
-import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.DataSource;
+import org.hicserve.service.files.FileRef;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
 import org.hicserve.service.format.OutputFormat;
@@ -41,17 +41,17 @@ import org.hicserve.service.plan.PixelsCall;
  * Thread-safe: it opens a handle of its own for the checks and closes it before returning.
  */
 public final class QueryPlanner {
-    private final DataDirectory dataDirectory;
+    private final DataSource dataSource;
     private final MetadataCache metadataCache;
     private final ReaderHandles handles;
     private final HicServeProperties properties;
     private final boolean processesAvailable;
     private final ExpectedService expectedService;
 
-    public QueryPlanner(DataDirectory dataDirectory, MetadataCache metadataCache, ReaderHandles handles,
+    public QueryPlanner(DataSource dataSource, MetadataCache metadataCache, ReaderHandles handles,
             HicServeProperties properties, boolean processesAvailable, ExpectedService expectedService) {
         this.expectedService = expectedService;
-        this.dataDirectory = dataDirectory;
+        this.dataSource = dataSource;
         this.metadataCache = metadataCache;
         this.handles = handles;
         this.properties = properties;
@@ -69,7 +69,8 @@ public final class QueryPlanner {
         if (req.range1() == null || req.range1().isBlank()) {
             throw ServiceException.badRequest("missing_parameter", "parameter 'range1' is required (e.g. chr1 or chr1:0-5,000,000)");
         }
-        FileMetadata meta = metadata(call.file(), access);
+        FileRef ref = dataSource.file(call.file(), access);
+        FileMetadata meta = metadataCache.get(ref);
         try (MatrixFile f = open(meta, call.resolution(), call.unit())) {
             Normalization normalization = f.normalization(req.normalization());
             QuerySpan span = req.format().isDense() ? QuerySpan.FULL : req.span(); // a matrix has both triangles
@@ -87,7 +88,7 @@ public final class QueryPlanner {
             MatrixType type = matrixType == null ? MatrixType.OBSERVED : matrixType;
             return new QueryPlan("pixels", call.file(), meta, f.resolution(), unit(call.unit()), normalization, List.of(task),
                     table(f, call.file(), normalization, req.join(), type, countType), req.format(), Executor.THREADS, dense,
-                    description + matrixTypeWords(type), type, countType, expected(meta, f, call.unit(), normalization, type));
+                    description + matrixTypeWords(type), type, countType, expected(ref, f, call.unit(), normalization, type));
         }
     }
 
@@ -108,7 +109,12 @@ public final class QueryPlanner {
             throw ServiceException.badRequest("invalid_parameter", "format=" + call.format().apiName()
                     + " is for pixels of one region; cis answers come as arrow, tsv or json");
         }
-        FileMetadata meta = metadata(call.file(), access);
+        FileRef ref = dataSource.file(call.file(), access);
+        if (executor == Executor.PROCESSES && ref.localPath() == null) {
+            throw ServiceException.badRequest("unsupported_executor", "executor=processes reads local files only; '"
+                    + call.file() + "' is in " + dataSource.describe() + ": use executor=threads");
+        }
+        FileMetadata meta = metadataCache.get(ref);
         try (MatrixFile f = open(meta, call.resolution(), call.unit())) {
             Normalization normalization = f.normalization(call.normalization());
             List<PixelTask> tasks = select(f.chromosomes(), call.chromosomes()).stream()
@@ -119,26 +125,21 @@ public final class QueryPlanner {
             return new QueryPlan("cis", call.file(), meta, f.resolution(), unit(call.unit()), normalization, tasks,
                     table(f, call.file(), normalization, call.join(), type, countType), call.format(), executor,
                     Optional.empty(), description + matrixTypeWords(type), type, countType,
-                    expected(meta, f, call.unit(), normalization, type));
+                    expected(ref, f, call.unit(), normalization, type));
         }
-    }
-
-    private FileMetadata metadata(String file, Access access) {
-        Path path = dataDirectory.resolve(file, access);
-        return metadataCache.get(path);
     }
 
     private MatrixFile open(FileMetadata meta, Integer resolution, String unit) {
         if (resolution != null && resolution <= 0) {
             throw ServiceException.badRequest("invalid_parameter", "resolution must be a positive whole number, not "
-                    + resolution + "; " + meta.path().getFileName() + " has " + meta.resolutions());
+                    + resolution + "; " + meta.name() + " has " + meta.resolutions());
         }
         return handles.open(meta, resolution == null ? 0 : resolution, unit(unit));
     }
 
     /** The file's expected values for expected and oe (computed once and cached for a cooler), else null. */
-    private Expected expected(FileMetadata meta, MatrixFile f, String unit, Normalization normalization, MatrixType type) {
-        return type == MatrixType.OBSERVED ? null : expectedService.expected(meta.path(), f, unit(unit), normalization.name());
+    private Expected expected(FileRef file, MatrixFile f, String unit, Normalization normalization, MatrixType type) {
+        return type == MatrixType.OBSERVED ? null : expectedService.expected(file, f, unit(unit), normalization.name());
     }
 
     private static String matrixTypeWords(MatrixType type) {

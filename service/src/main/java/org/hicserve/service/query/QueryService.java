@@ -22,7 +22,8 @@ import org.hicserve.service.config.HicServeProperties;
 import org.hicserve.service.error.ServiceException;
 import org.hicserve.service.exec.OrderedMerge;
 import org.hicserve.service.exec.StreamLimiter;
-import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.DataSource;
+import org.hicserve.service.files.FileRef;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
 import org.hicserve.service.format.DenseMatrix;
@@ -43,7 +44,7 @@ import org.hicserve.service.plan.QueryPlanner;
  * before the response begins. Thread-safe: every request opens its own reader handles.
  */
 public final class QueryService {
-    private final DataDirectory dataDirectory;
+    private final DataSource dataSource;
     private final MetadataCache metadataCache;
     private final ReaderHandles handles;
     private final QueryPlanner planner;
@@ -53,10 +54,10 @@ public final class QueryService {
     private final BufferAllocator allocator;
     private final StreamMetrics metrics;
 
-    public QueryService(DataDirectory dataDirectory, MetadataCache metadataCache, ReaderHandles handles,
+    public QueryService(DataSource dataSource, MetadataCache metadataCache, ReaderHandles handles,
             QueryPlanner planner, Map<Executor, FanOut> fanOuts, StreamLimiter limiter, HicServeProperties properties,
             BufferAllocator allocator, StreamMetrics metrics) {
-        this.dataDirectory = dataDirectory;
+        this.dataSource = dataSource;
         this.metadataCache = metadataCache;
         this.handles = handles;
         this.planner = planner;
@@ -68,12 +69,11 @@ public final class QueryService {
     }
 
     public List<FileInfo> files(Access access) {
-        return dataDirectory.list(access).stream().map(e -> new FileInfo(e.name(), e.format(), e.sizeBytes())).toList();
+        return dataSource.files(access).stream().map(e -> new FileInfo(e.name(), e.format(), e.sizeBytes())).toList();
     }
 
     public Description describe(String file, Access access) {
-        Path path = dataDirectory.resolve(file, access);
-        FileMetadata meta = metadataCache.get(path);
+        FileMetadata meta = metadataCache.get(dataSource.file(file, access));
         List<Integer> resolutions = meta.resolutions();
         try (MatrixFile f = handles.open(meta, resolutions.isEmpty() ? 0 : resolutions.get(0), null)) {
             Set<String> union = new LinkedHashSet<>();
@@ -91,8 +91,9 @@ public final class QueryService {
 
     /** The full validation of a file (every block or pixel read once), as {@code hicserve.jar validate} prints it. */
     public ValidationAnswer validate(String file, Access access) {
-        Path path = dataDirectory.resolve(file, access);
-        return ValidationAnswer.of(file, FileValidator.validate(path));
+        FileRef ref = dataSource.file(file, access);
+        return ValidationAnswer.of(file, ref.localPath() != null ? FileValidator.validate(ref.localPath())
+                : FileValidator.validate(ref.fileName(), null, ref.opener()));
     }
 
     public BatchStream preparePixels(PixelsCall call, Access access) {

@@ -26,7 +26,8 @@ import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.model.Chromosome;
 import org.hicserve.reader.model.Reference;
 import org.hicserve.service.auth.Access;
-import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.DataSource;
+import org.hicserve.service.files.FileRef;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
 
@@ -39,12 +40,12 @@ import org.hicserve.service.files.ReaderHandles;
 public final class TileService {
     /** higlass-server's limit on tile ids in one request. */
     public static final int MAX_TILES = 1000;
-    private final DataDirectory dir;
+    private final DataSource dir;
     private final MetadataCache cache;
     private final ReaderHandles handles;
     private final ExecutorService executor;
 
-    public TileService(DataDirectory dir, MetadataCache cache, ReaderHandles handles, ExecutorService executor) {
+    public TileService(DataSource dir, MetadataCache cache, ReaderHandles handles, ExecutorService executor) {
         this.dir = dir;
         this.cache = cache;
         this.handles = handles;
@@ -56,28 +57,25 @@ public final class TileService {
     }
 
     public List<Tileset> tilesets(Access access) {
-        return dir.list(access).stream()
+        return dir.files(access).stream()
                 .map(e -> new Tileset(TilesetUid.of(e.name()), e.name(), e.format().equals("hic") ? "hic" : "cooler"))
                 .toList();
     }
 
     /** The file of a uid, checked as every endpoint checks a {@code file} parameter (400/403/404). */
-    public Path resolve(String uid, Access access) {
-        return dir.resolve(TilesetUid.fileName(uid), access);
+    public FileRef resolve(String uid, Access access) {
+        return dir.file(TilesetUid.fileName(uid), access);
     }
 
-    /** A strong validator of what a set of files answers: their names, sizes and modification times. */
+    /** A strong validator of what a set of files answers: their names and versions (size and mtime, or ETag). */
     public String etag(Set<String> uids, Access access) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String uid : new java.util.TreeSet<>(uids)) {
-                Path p = resolve(uid, access);
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                md.update((uid + "\0" + a.size() + "\0" + a.lastModifiedTime().toMillis() + "\0").getBytes(StandardCharsets.UTF_8));
+                FileRef f = resolve(uid, access);
+                md.update((uid + "\0" + f.sizeBytes() + "\0" + f.version() + "\0").getBytes(StandardCharsets.UTF_8));
             }
             return "\"" + HexFormat.of().formatHex(md.digest(), 0, 16) + "\"";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -89,8 +87,8 @@ public final class TileService {
     }
 
     public FileView view(String uid, Access access) {
-        Path path = resolve(uid, access);
-        FileMetadata metadata = cache.get(path);
+        FileRef file = resolve(uid, access);
+        FileMetadata metadata = cache.get(file);
         List<Integer> resolutions = metadata.resolutions();
         try (MatrixFile f = handles.open(metadata, resolutions.get(resolutions.size() - 1), null)) {
             Set<String> everywhere = null;
@@ -103,7 +101,7 @@ public final class TileService {
             }
             List<String> norms = everywhere == null ? List.of()
                     : everywhere.stream().filter(n -> !n.equalsIgnoreCase("NONE")).toList();
-            String format = DataDirectory.formatOf(path).orElse("unknown");
+            String format = file.format().isEmpty() ? "unknown" : file.format();
             return new FileView(TilesetUid.fileName(uid), format, f.assembly(), List.copyOf(resolutions), f.chromosomes(),
                     norms, new TileGeometry(f.chromosomes(), resolutions));
         }

@@ -7,6 +7,7 @@ import org.hicserve.reader.error.MalformedFileException;
 import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.error.UnsupportedFormatException;
+import org.hicserve.reader.io.source.RemoteReadException;
 import org.hicserve.service.config.HicServeProperties;
 import org.hicserve.service.error.ServiceException;
 import org.slf4j.Logger;
@@ -53,6 +54,25 @@ class ApiExceptionHandler {
             headers.add(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
         }
         return body(status, e.code(), e.getMessage(), headers);
+    }
+
+    /**
+     * A remote store's failure before the answer starts: 502 (the store answered wrongly or not at all), 503 with
+     * Retry-After (it said it is unavailable), 504 (too slow). Readers wrap it in an {@code UncheckedIOException}, whose
+     * handler hands it here: it is the store's failure, not an unreadable file.
+     */
+    @ExceptionHandler(RemoteReadException.class)
+    ResponseEntity<ApiError> remote(RemoteReadException e) {
+        log.warn("remote store failure: {}", e.getMessage());
+        return switch (e.kind()) {
+            case UNAVAILABLE -> {
+                HttpHeaders headers = new HttpHeaders();
+                headers.add(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+                yield body(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", e.getMessage(), headers);
+            }
+            case TIMEOUT -> body(HttpStatus.GATEWAY_TIMEOUT, "store_timeout", e.getMessage(), null);
+            default -> body(HttpStatus.BAD_GATEWAY, "store_error", e.getMessage(), null);
+        };
     }
 
     @ExceptionHandler(UnknownNameException.class)
@@ -107,6 +127,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(UncheckedIOException.class)
     ResponseEntity<ApiError> io(UncheckedIOException e) {
+        RemoteReadException remote = RemoteReadException.find(e);
+        if (remote != null) { // readers wrap a store's failure; it is the store's, not the file's
+            return remote(remote);
+        }
         log.warn("I/O failure: {}", e.toString());
         return body(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable_file", e.getMessage(), null);
     }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 import org.hicserve.service.auth.Access;
-import org.hicserve.service.files.DataDirectory;
+import org.hicserve.service.files.DataSource;
+import org.hicserve.service.files.FileRef;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -26,11 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class RawFileController {
-    private final DataDirectory dir;
+    private final DataSource dir;
 
     private final ViewerAccess viewers;
 
-    RawFileController(DataDirectory dir, ViewerAccess viewers) {
+    RawFileController(DataSource dir, ViewerAccess viewers) {
         this.dir = dir;
         this.viewers = viewers;
     }
@@ -38,7 +39,15 @@ class RawFileController {
     @GetMapping("/api/v1/raw/{*file}")
     ResponseEntity<Resource> raw(@PathVariable("file") String file, @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
         String name = file.startsWith("/") ? file.substring(1) : file;
-        Path path = dir.resolve(name, viewers.of(access));
+        FileRef ref = dir.file(name, viewers.of(access));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header("Accept-Ranges", "bytes")
+                .cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePrivate().mustRevalidate());
+        if (ref.localPath() == null) { // an object in a store: its version (ETag) is the validator
+            return answer.eTag("\"" + ref.version().replace("\"", "") + "\"").body(new ByteSourceResource(ref));
+        }
+        Path path = ref.localPath();
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class);
@@ -46,13 +55,6 @@ class RawFileController {
             throw new UncheckedIOException("cannot read " + name, e);
         }
         String etag = "\"" + Long.toHexString(attrs.size()) + "-" + Long.toHexString(attrs.lastModifiedTime().toMillis()) + "\"";
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header("Accept-Ranges", "bytes")
-                .eTag(etag)
-                .lastModified(attrs.lastModifiedTime().toMillis())
-                .cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePrivate().mustRevalidate())
-                .body(new FileSystemResource(path));
+        return answer.eTag(etag).lastModified(attrs.lastModifiedTime().toMillis()).body(new FileSystemResource(path));
     }
-
 }
