@@ -43,19 +43,29 @@ final class CoolerGroup {
     final Map<String, WeightColumn> weightColumns;
     private final Map<String, double[]> weightValues = new ConcurrentHashMap<>();
 
-    private CoolerGroup(String groupPath, int resolution, String formatVersion, String assembly, String storageMode,
-            Reference reference, BinTable bins, long[] bin1Offset, ColumnLayout bin2Column, ColumnLayout countColumn,
-            Map<String, WeightColumn> weightColumns) {
+    /** The group's descriptive attributes, as stored. */
+    record Info(String formatVersion, String assembly, String storageMode) {
+    }
+
+    /**
+     * Where the pixels are: the CSR index ({@code indexes/bin1_offset}, one entry per bin and one past the last) and
+     * the layouts of {@code pixels/bin2_id} and {@code pixels/count}.
+     */
+    record PixelColumns(long[] bin1Offset, ColumnLayout bin2, ColumnLayout count) {
+    }
+
+    private CoolerGroup(String groupPath, int resolution, Info info, Reference reference, BinTable bins,
+            PixelColumns pixels, Map<String, WeightColumn> weightColumns) {
         this.groupPath = groupPath;
         this.resolution = resolution;
-        this.formatVersion = formatVersion;
-        this.assembly = assembly;
-        this.storageMode = storageMode;
+        this.formatVersion = info.formatVersion();
+        this.assembly = info.assembly();
+        this.storageMode = info.storageMode();
         this.reference = reference;
         this.bins = bins;
-        this.bin1Offset = bin1Offset;
-        this.bin2Column = bin2Column;
-        this.countColumn = countColumn;
+        this.bin1Offset = pixels.bin1Offset();
+        this.bin2Column = pixels.bin2();
+        this.countColumn = pixels.count();
         this.weightColumns = weightColumns;
     }
 
@@ -167,8 +177,8 @@ final class CoolerGroup {
             }
             weights.put(child.getName(), WeightColumn.of(child.getName(), layout, Attributes.bool(ds, "divisive_weights")));
         }
-        return new CoolerGroup(groupPath, resolution, formatVersion, assembly, storageMode, reference, bins, bin1Offset,
-                bin2, count, Map.copyOf(weights));
+        return new CoolerGroup(groupPath, resolution, new Info(formatVersion, assembly, storageMode), reference, bins,
+                new PixelColumns(bin1Offset, bin2, count), Map.copyOf(weights));
     }
 
     private static int widestBin(long[] starts, long[] ends) {

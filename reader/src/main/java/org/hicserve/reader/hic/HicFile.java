@@ -211,10 +211,8 @@ public final class HicFile implements MatrixFile {
         long off2 = bins.chromOffset(c2);
         BinRange bins1 = bins.overlapping(r1);
         BinRange bins2 = bins.overlapping(r2);
-        // chromosome-relative bin ranges; records past a chromosome's last bin fall outside them and are dropped
         HicPixelSource source = new HicPixelSource(this, zoom.orElse(null), metadata.version() >= 9 && c1 == c2, mode,
-                bins1.first() - off1, bins1.end() - off1, bins2.first() - off2, bins2.end() - off2, off1, off2,
-                rawFloat(query));
+                HicPixelSource.RelativeBins.of(bins1, off1, bins2, off2), rawFloat(query));
 
         Weights weights = null;
         if (norm != null) {

@@ -2,6 +2,7 @@ package org.hicserve.reader.hic;
 
 import java.util.Arrays;
 import org.hicserve.reader.io.BinaryCursor;
+import org.hicserve.reader.model.BinRange;
 import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.transform.RawPixelSource;
 
@@ -42,17 +43,34 @@ final class HicPixelSource implements RawPixelSource {
     private int[] outInt;
     private double[] outFloat;
 
-    HicPixelSource(HicFile file, MatrixZoom zoom, boolean rotated, Mode mode, long a1, long a2, long b1, long b2,
-            long off1, long off2, boolean floatCounts) {
+    /**
+     * The query rectangle in bins relative to each side's chromosome ({@code [first1, end1)} of range1,
+     * {@code [first2, end2)} of range2), and where those chromosomes start in the genome-wide bin table. Records past
+     * a chromosome's last bin fall outside and are dropped.
+     */
+    record RelativeBins(long first1, long end1, long first2, long end2, long offset1, long offset2) {
+        static RelativeBins of(BinRange bins1, long offset1, BinRange bins2, long offset2) {
+            return new RelativeBins(bins1.first() - offset1, bins1.end() - offset1, bins2.first() - offset2,
+                    bins2.end() - offset2, offset1, offset2);
+        }
+    }
+
+    /**
+     * @param zoom the matrix at the query's resolution; null when the file has none (no pixels)
+     * @param rotated whether the block grid is v9's rotated cis layout
+     * @param floatCounts decode stored counts as floats instead of rounding them
+     */
+    HicPixelSource(HicFile file, MatrixZoom zoom, boolean rotated, Mode mode, RelativeBins bins, boolean floatCounts) {
         this.file = file;
         this.zoom = zoom;
         this.mode = mode;
+        long a1 = bins.first1(), a2 = bins.end1(), b1 = bins.first2(), b2 = bins.end2();
         this.a1 = a1;
         this.a2 = a2;
         this.b1 = b1;
         this.b2 = b2;
-        this.off1 = off1;
-        this.off2 = off2;
+        this.off1 = bins.offset1();
+        this.off2 = bins.offset2();
         this.floatCounts = floatCounts;
         this.outInt = floatCounts ? null : new int[0];
         this.outFloat = floatCounts ? new double[0] : null;

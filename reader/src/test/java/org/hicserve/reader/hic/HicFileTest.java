@@ -289,7 +289,7 @@ class HicFileTest {
             long lo = f.bins().overlapping(small).first() - off;
             long hi = f.bins().overlapping(small).end() - off;
             HicPixelSource src = new HicPixelSource(f, zoom, f.metadata().version() >= 9, HicPixelSource.Mode.DIRECT,
-                    lo, hi, lo, hi, off, off, false);
+                    new HicPixelSource.RelativeBins(lo, hi, lo, hi, off, off), false);
             assertThat(src.blockCount()).isPositive().isLessThan(zoom.blockCount());
         }
     }
