@@ -117,6 +117,14 @@ public interface MatrixFile extends Closeable {
         return org.hicserve.reader.query.WorkEstimate.UNKNOWN;
     }
 
+    /**
+     * The pixels a cis query of the whole {@code chromosome} is estimated to answer, from the indexes alone
+     * ({@link org.hicserve.reader.query.WorkEstimate#cisPixels}); -1 when this reader cannot tell.
+     */
+    default long estimateCisPixels(org.hicserve.reader.model.Chromosome chromosome) {
+        return estimateCis(chromosome).cisPixels(bins().binCount(chromosome.id()));
+    }
+
     /** Plans a query and checks it against the file (errors here, not during iteration); reads pixels lazily. */
     PixelSelector fetch(PixelQuery query);
 

@@ -14,6 +14,29 @@ package org.hicserve.reader.query;
 public record WorkEstimate(long storedBytes, long pixelsAtMost, int blocks) {
     public static final WorkEstimate UNKNOWN = new WorkEstimate(-1, -1, -1);
 
+    /**
+     * Compressed bytes a .hic block spends per pixel, to turn {@link #storedBytes} into pixels: 1.6 to 2.6 on every
+     * whole-chromosome row of the reference files and the bundled sample (0.7 on a tiny dense map storing both
+     * triangles); see {@code CisEstimateReferenceTest}.
+     */
+    public static final double HIC_BYTES_PER_PIXEL = 2.0;
+
+    /**
+     * The pixels a cis answer of {@code bins} bins will have, as well as the index can tell: {@link #pixelsAtMost}
+     * when known (cooler), else {@link #storedBytes} / {@link #HIC_BYTES_PER_PIXEL} (.hic); never more than the
+     * bins' upper triangle, {@code bins (bins + 1) / 2}, which is what keeps a coarse cooler's estimate from
+     * counting its rows' trans pixels. -1 when neither part is known.
+     */
+    public long cisPixels(long bins) {
+        long estimate = pixelsAtMost >= 0 ? pixelsAtMost
+                : storedBytes >= 0 ? Math.round(storedBytes / HIC_BYTES_PER_PIXEL) : -1;
+        if (estimate < 0) {
+            return -1;
+        }
+        long triangle = bins > 3_000_000_000L ? Long.MAX_VALUE : bins * (bins + 1) / 2;
+        return Math.min(estimate, triangle);
+    }
+
     /** Sums per-chromosome estimates; a part unknown in any is unknown in the sum. */
     public WorkEstimate plus(WorkEstimate o) {
         return new WorkEstimate(sum(storedBytes, o.storedBytes), sum(pixelsAtMost, o.pixelsAtMost),

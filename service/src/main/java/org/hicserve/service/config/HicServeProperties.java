@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metadataCacheFiles files whose parsed metadata stays cached
  * @param denseMaxCells largest region served as a dense .npy matrix, in cells (413 beyond)
  * @param pngMaxCells largest region drawn as a PNG heatmap, in cells (413 beyond)
- * @param executor default executor of cis requests: {@code threads} or {@code processes}
+ * @param executor default executor of cis requests: {@code threads}, {@code processes} or {@code auto}
  * @param workers worker processes (local and remote) for {@code executor=processes}
  * @param auth optional bearer-token access control
  * @param maxQueryBins most bins on either side of a pixels query (413 beyond)
@@ -34,6 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param http the files of an {@code http(s)://} data source
  * @param roots several data sources at once, by name ({@code hicserve.roots.lab=s3://bucket/hic/}): files are then
  *     named {@code lab/...}; when set, {@code dataDir} is not served
+ * @param autoProcessesAbove the crossover of {@code executor=auto}, in estimated pixels: a cis request estimated
+ *     (from the file's indexes) to answer more goes to the worker processes, anything else to threads
  */
 @ConfigurationProperties("hicserve")
 public record HicServeProperties(
@@ -59,7 +61,8 @@ public record HicServeProperties(
         @DefaultValue Remote remote,
         @DefaultValue S3 s3,
         @DefaultValue Http http,
-        java.util.Map<String, String> roots) {
+        java.util.Map<String, String> roots,
+        @DefaultValue("100000000") long autoProcessesAbove) {
 
     /**
      * @param blockSize bytes per cached block of a remote file

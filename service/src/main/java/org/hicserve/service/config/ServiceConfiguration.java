@@ -192,8 +192,9 @@ public class ServiceConfiguration {
 
     @Bean
     QueryPlanner queryPlanner(DataSource dir, MetadataCache cache, ReaderHandles handles, WorkerPool workers,
-            HicServeProperties props, org.hicserve.service.expected.ExpectedService expectedService) {
-        return new QueryPlanner(dir, cache, handles, props, workers.size() > 0, expectedService);
+            HicServeProperties props, org.hicserve.service.expected.ExpectedService expectedService,
+            MeterRegistry registry) {
+        return new QueryPlanner(dir, cache, handles, props, workers.size() > 0, expectedService, registry);
     }
 
     @Bean

@@ -114,6 +114,11 @@ final class CountedMatrixFile implements MatrixFile {
     }
 
     @Override
+    public org.hicserve.reader.query.WorkEstimate estimateCis(org.hicserve.reader.model.Chromosome chromosome) {
+        return delegate.estimateCis(chromosome); // without it every handle of the service would estimate nothing
+    }
+
+    @Override
     public PixelSelector fetch(PixelQuery query) {
         return delegate.fetch(query);
     }

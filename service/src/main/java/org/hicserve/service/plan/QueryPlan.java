@@ -24,6 +24,7 @@ import org.hicserve.service.format.PixelTable;
  * @param normalization resolved against the file: the stored name, as the answer's metadata reports it
  * @param tasks in answer order
  * @param table the answer's columns, count type and metadata
+ * @param executor what runs the tasks: threads or processes, never {@link Executor#AUTO}
  * @param denseRegion the matrix's rows and columns for the dense formats (npy, png); empty otherwise
  * @param description the query in a line, for the request log and metrics
  * @param matrixType observed, expected or observed/expected
@@ -37,6 +38,9 @@ public record QueryPlan(String endpoint, String file, FileMetadata metadata, int
         Expected expected) {
     public QueryPlan {
         tasks = List.copyOf(tasks);
+        if (executor == Executor.AUTO) {
+            throw new IllegalArgumentException("executor=auto is resolved by the planner; a plan runs on threads or processes");
+        }
     }
 
     /** The bins of a dense answer: rows from {@code range1}, columns from {@code range2}. */

@@ -1,5 +1,8 @@
 package org.hicserve.service.plan;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -37,7 +40,8 @@ import org.hicserve.service.plan.PixelsCall;
 /**
  * Makes the one {@link QueryPlan} of a request, checking every rule before anything is read: the file and the
  * caller's access to it, the resolution and unit, the regions or chromosomes, the normalization (one rule for
- * every endpoint and both formats: {@link Normalization}), the limits of the chosen format, and the executor.
+ * every endpoint and both formats: {@link Normalization}), the limits of the chosen format, and the executor
+ * (for {@code executor=auto}, chosen per request from the pixels the file's indexes let it estimate).
  * Thread-safe: it opens a handle of its own for the checks and closes it before returning.
  */
 public final class QueryPlanner {
@@ -47,9 +51,19 @@ public final class QueryPlanner {
     private final HicServeProperties properties;
     private final boolean processesAvailable;
     private final ExpectedService expectedService;
+    private final MeterRegistry registry;
 
+    /** As the full constructor, counting its choices in a registry of its own. */
     public QueryPlanner(DataSource dataSource, MetadataCache metadataCache, ReaderHandles handles,
             HicServeProperties properties, boolean processesAvailable, ExpectedService expectedService) {
+        this(dataSource, metadataCache, handles, properties, processesAvailable, expectedService, new SimpleMeterRegistry());
+    }
+
+    /** @param registry where {@code hicserve.executor.chosen} counts the executor of every cis plan */
+    public QueryPlanner(DataSource dataSource, MetadataCache metadataCache, ReaderHandles handles,
+            HicServeProperties properties, boolean processesAvailable, ExpectedService expectedService,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.expectedService = expectedService;
         this.dataSource = dataSource;
         this.metadataCache = metadataCache;
@@ -97,11 +111,15 @@ public final class QueryPlanner {
         return cis(call, access, MatrixType.OBSERVED, null);
     }
 
-    /** As {@link #cis(CisCall, Access)}, with a matrix type and a count type for raw counts (null: the file's). */
+    /**
+     * As {@link #cis(CisCall, Access)}, with a matrix type and a count type for raw counts (null: the file's).
+     * {@code executor=auto} is resolved here, per request ({@link #auto}); every cis plan counts its executor in
+     * {@code hicserve.executor.chosen} and names it in its description (the request log line).
+     */
     public QueryPlan cis(CisCall call, Access access, MatrixType matrixType, CountType countType) {
         MatrixType type = matrixType == null ? MatrixType.OBSERVED : matrixType;
-        Executor executor = executor(call.executor());
-        if (executor == Executor.PROCESSES && (type != MatrixType.OBSERVED || countType != null)) {
+        Executor requested = executor(call.executor());
+        if (requested == Executor.PROCESSES && (type != MatrixType.OBSERVED || countType != null)) {
             throw ServiceException.badRequest("invalid_parameter", "matrix_type and count_type are answered with "
                     + "executor=threads only");
         }
@@ -110,23 +128,66 @@ public final class QueryPlanner {
                     + " is for pixels of one region; cis answers come as arrow, tsv or json");
         }
         FileRef ref = dataSource.file(call.file(), access);
-        if (executor == Executor.PROCESSES && ref.localPath() == null) {
+        if (requested == Executor.PROCESSES && ref.localPath() == null) {
             throw ServiceException.badRequest("unsupported_executor", "executor=processes reads local files only; '"
                     + call.file() + "' is in " + dataSource.describe() + ": use executor=threads");
         }
         FileMetadata meta = metadataCache.get(ref);
         try (MatrixFile f = open(meta, call.resolution(), call.unit())) {
             Normalization normalization = f.normalization(call.normalization());
-            List<PixelTask> tasks = select(f.chromosomes(), call.chromosomes()).stream()
-                    .map(c -> PixelTask.cis(c.name())).toList();
+            List<Chromosome> chromosomes = select(f.chromosomes(), call.chromosomes());
+            List<PixelTask> tasks = chromosomes.stream().map(c -> PixelTask.cis(c.name())).toList();
+            Choice choice = requested == Executor.AUTO ? auto(ref, f, chromosomes, type, countType)
+                    : new Choice(requested, "");
+            chosen(choice.executor(), requested);
             String description = "chromosomes=" + (call.chromosomes().isEmpty() ? "all" : String.join(",", call.chromosomes()))
                     + " resolution=" + f.resolution() + " normalization=" + normalization.name()
-                    + " executor=" + executor.apiName();
+                    + " executor=" + choice.executor().apiName() + choice.why();
             return new QueryPlan("cis", call.file(), meta, f.resolution(), unit(call.unit()), normalization, tasks,
-                    table(f, call.file(), normalization, call.join(), type, countType), call.format(), executor,
+                    table(f, call.file(), normalization, call.join(), type, countType), call.format(), choice.executor(),
                     Optional.empty(), description + matrixTypeWords(type), type, countType,
                     expected(ref, f, call.unit(), normalization, type));
         }
+    }
+
+    /** The executor a cis plan runs on, and for {@code auto} why (" (auto: ...)", for the log line). */
+    private record Choice(Executor executor, String why) {
+    }
+
+    /**
+     * {@code executor=auto}: worker processes only when they can answer (a local file, observed counts in the
+     * file's own type), there are workers, and the pixels estimated from the indexes for the plan's chromosomes
+     * ({@link MatrixFile#estimateCisPixels}, summed) exceed {@code hicserve.auto-processes-above}; threads for
+     * anything smaller, so that a small query never pays the hop to a worker. Reads no pixel.
+     */
+    private Choice auto(FileRef ref, MatrixFile f, List<Chromosome> chromosomes, MatrixType type, CountType countType) {
+        if (type != MatrixType.OBSERVED || countType != null) {
+            return new Choice(Executor.THREADS, " (auto: matrix_type and count_type are answered by threads)");
+        }
+        if (ref.localPath() == null) {
+            return new Choice(Executor.THREADS, " (auto: a remote file)");
+        }
+        if (!processesAvailable) {
+            return new Choice(Executor.THREADS, " (auto: no worker processes)");
+        }
+        long estimate = 0;
+        for (Chromosome c : chromosomes) {
+            long pixels = f.estimateCisPixels(c);
+            if (pixels < 0) {
+                return new Choice(Executor.THREADS, " (auto: no estimate for " + c.name() + ")");
+            }
+            estimate += pixels;
+        }
+        long above = properties.autoProcessesAbove();
+        return estimate > above
+                ? new Choice(Executor.PROCESSES, " (auto: estimated " + estimate + " pixels > " + above + ")")
+                : new Choice(Executor.THREADS, " (auto: estimated " + estimate + " pixels <= " + above + ")");
+    }
+
+    private void chosen(Executor executor, Executor requested) {
+        Counter.builder("hicserve.executor.chosen")
+                .description("cis requests by the executor that runs them; requested=auto when the planner chose it")
+                .tags("executor", executor.apiName(), "requested", requested.apiName()).register(registry).increment();
     }
 
     private MatrixFile open(FileMetadata meta, Integer resolution, String unit) {
@@ -176,7 +237,7 @@ public final class QueryPlanner {
     private Executor executor(String requested) {
         String name = requested == null || requested.isBlank() ? properties.executor() : requested;
         Executor executor = Executor.parse(name).orElseThrow(() -> ServiceException.badRequest("invalid_parameter",
-                "executor must be 'threads' or 'processes', not '" + name.strip() + "'"));
+                "executor must be 'threads', 'processes' or 'auto', not '" + name.strip() + "'"));
         if (executor == Executor.PROCESSES && !processesAvailable) {
             throw ServiceException.badRequest("unsupported_executor", "executor=processes needs worker processes: set "
                     + "hicserve.workers.local (and/or hicserve.workers.remote); this service has none");

@@ -145,4 +145,116 @@ class QueryPlannerTest {
         assertThat(planner(Map.of(), true).cis(cis("sample.mcool", null, List.of(), "processes", OutputFormat.ARROW), Access.ALL)
                 .executor()).isEqualTo(Executor.PROCESSES);
     }
+
+    /** A planner counting in {@code registry}, with the given crossover and workers or none. */
+    private static QueryPlanner autoPlanner(long above, boolean workers, io.micrometer.core.instrument.MeterRegistry registry) {
+        return new QueryPlanner(DATA, new MetadataCache(8), HANDLES,
+                properties(Map.of("hicserve.auto-processes-above", Long.toString(above))), workers, null, registry);
+    }
+
+    private static double chosen(io.micrometer.core.instrument.MeterRegistry registry, String executor, String requested) {
+        var counter = registry.find("hicserve.executor.chosen").tags("executor", executor, "requested", requested).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /**
+     * executor=auto on the sample pair at 100 kb: the whole genome is estimated at 14,655 pixels (.mcool) and 12,300
+     * (.hic), chrX alone at a few hundred; a crossover of 10,000 sends the first to processes, the second to threads.
+     */
+    @Test
+    void autoSendsLargeQueriesToProcessesAndSmallOnesToThreads() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        QueryPlanner auto = autoPlanner(10_000, true, registry);
+        for (String file : List.of("sample.mcool", "sample.hic")) {
+            QueryPlan genome = auto.cis(cis(file, null, List.of(), "auto", OutputFormat.ARROW), Access.ALL);
+            assertThat(genome.executor()).as(file).isEqualTo(Executor.PROCESSES);
+            assertThat(genome.description()).contains("executor=processes (auto: estimated ").contains(" > 10000)");
+            QueryPlan small = auto.cis(cis(file, null, List.of("chrX"), "AUTO", OutputFormat.ARROW), Access.ALL);
+            assertThat(small.executor()).as(file).isEqualTo(Executor.THREADS);
+            assertThat(small.description()).contains("executor=threads (auto: estimated ").contains(" <= 10000)");
+            // the same plans whatever runs them: tasks, table and normalization
+            assertThat(genome.tasks()).isEqualTo(PLANNER.cis(cis(file, null, List.of(), "threads", OutputFormat.ARROW),
+                    Access.ALL).tasks());
+        }
+        assertThat(chosen(registry, "processes", "auto")).isEqualTo(2);
+        assertThat(chosen(registry, "threads", "auto")).isEqualTo(2);
+        // a crossover above the whole genome keeps it on threads
+        QueryPlanner high = autoPlanner(20_000, true, registry);
+        assertThat(high.cis(cis("sample.mcool", null, List.of(), "auto", OutputFormat.ARROW), Access.ALL).executor())
+                .isEqualTo(Executor.THREADS);
+        // explicit executors are counted as asked
+        autoPlanner(10_000, true, registry).cis(cis("sample.mcool", null, List.of("chrX"), "processes", OutputFormat.ARROW), Access.ALL);
+        assertThat(chosen(registry, "processes", "processes")).isEqualTo(1);
+        assertThat(chosen(registry, "threads", "auto")).isEqualTo(3);
+    }
+
+    @Test
+    void autoWithoutWorkersIsThreadsWhateverTheSize() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        QueryPlan plan = autoPlanner(0, false, registry).cis(cis("sample.mcool", null, List.of(), "auto", OutputFormat.ARROW),
+                Access.ALL);
+        assertThat(plan.executor()).isEqualTo(Executor.THREADS);
+        assertThat(plan.description()).contains("executor=threads (auto: no worker processes)");
+        assertThat(chosen(registry, "threads", "auto")).isEqualTo(1);
+        // and auto as the default setting
+        QueryPlanner byDefault = new QueryPlanner(DATA, new MetadataCache(8), HANDLES, properties(Map.of(
+                "hicserve.executor", "auto", "hicserve.auto-processes-above", "0")), true, null, registry);
+        assertThat(byDefault.cis(cis("sample.hic", null, List.of(), null, OutputFormat.ARROW), Access.ALL).executor())
+                .isEqualTo(Executor.PROCESSES);
+    }
+
+    /** Processes answer neither matrix types nor count types, nor remote files: auto never sends those there. */
+    @Test
+    void autoNeverPicksProcessesForWhatProcessesDoNotAnswer() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        QueryPlanner auto = autoPlanner(0, true, registry);
+        CisCall call = cis("sample.mcool", null, List.of(), "auto", OutputFormat.ARROW);
+        assertThat(auto.cis(call, Access.ALL).executor()).isEqualTo(Executor.PROCESSES); // crossover 0: anything goes
+        assertThat(auto.cis(call, Access.ALL, org.hicserve.reader.model.MatrixType.OBSERVED, CountType.FLOAT64).executor())
+                .isEqualTo(Executor.THREADS);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(1);
+        try {
+            HicServeProperties settings = properties(Map.of("hicserve.auto-processes-above", "0"));
+            MetadataCache cache = new MetadataCache(8);
+            QueryPlanner withExpected = new QueryPlanner(DATA, cache, HANDLES, settings, true,
+                    new org.hicserve.service.expected.ExpectedService(DATA, cache, HANDLES, pool, settings), registry);
+            QueryPlan oe = withExpected.cis(cis("sample.hic", null, List.of(), "auto", OutputFormat.ARROW), Access.ALL,
+                    org.hicserve.reader.model.MatrixType.OE, null);
+            assertThat(oe.executor()).isEqualTo(Executor.THREADS);
+            assertThat(oe.description()).contains("auto: matrix_type and count_type are answered by threads");
+        } finally {
+            pool.shutdownNow();
+        }
+        // a file that is not on this machine's disk (as an s3:// or https:// source gives it)
+        org.hicserve.service.files.DataSource remote = new org.hicserve.service.files.DataSource() {
+            @Override
+            public String describe() {
+                return "test://remote/";
+            }
+
+            @Override
+            public List<org.hicserve.service.files.FileRef> files() {
+                return DATA.files().stream().map(this::remote).toList();
+            }
+
+            @Override
+            public org.hicserve.service.files.FileRef file(String name, Access access) {
+                return remote(DATA.file(name, access));
+            }
+
+            private org.hicserve.service.files.FileRef remote(org.hicserve.service.files.FileRef f) {
+                return new org.hicserve.service.files.FileRef(f.name(), f.format(), f.sizeBytes(), "test://remote/" + f.name(),
+                        f.version(), null, f.opener());
+            }
+        };
+        QueryPlanner remotePlanner = new QueryPlanner(remote, new MetadataCache(8), HANDLES,
+                properties(Map.of("hicserve.auto-processes-above", "0")), true, null, registry);
+        QueryPlan r = remotePlanner.cis(call, Access.ALL);
+        assertThat(r.executor()).isEqualTo(Executor.THREADS);
+        assertThat(r.description()).contains("auto: a remote file");
+        assertThatThrownBy(() -> remotePlanner.cis(cis("sample.mcool", null, List.of(), "processes", OutputFormat.ARROW),
+                Access.ALL)).isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo("unsupported_executor"));
+        assertThatThrownBy(() -> PLANNER.cis(cis("sample.mcool", null, List.of(), "gpu", OutputFormat.ARROW), Access.ALL))
+                .hasMessageContaining("'auto'");
+    }
 }
