@@ -83,7 +83,8 @@ class ErrorStatusHttpTest {
         error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1:5-2"), 400, "invalid_query");
         error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1:abc-200"), 400, "invalid_query");
         error(pixels("file", "sample.mcool", "resolution", "ten", "range1", "chr1"), 400, "invalid_parameter");
-        error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1", "format", "xml"), 400, "invalid_parameter");
+        assertThat(error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1", "format", "xml"), 400,
+                "invalid_parameter").get("message").asText()).isEqualTo("format must be one of arrow, tsv, json, npy, png; not 'xml'");
         error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1", "query_span", "half"), 400, "invalid_query");
         error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1", "join", "maybe"), 400, "invalid_parameter");
     }
