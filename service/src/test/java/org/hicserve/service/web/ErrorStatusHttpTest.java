@@ -33,9 +33,8 @@ class ErrorStatusHttpTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
+        TestData.copySamples(dataDir, "sample.mcool", "sample.hic");
         try {
-            Files.copy(TestData.sample("sample.mcool"), dataDir.resolve("sample.mcool"));
-            Files.copy(TestData.sample("sample.hic"), dataDir.resolve("sample.hic"));
             byte[] hic = Files.readAllBytes(TestData.sample("sample.hic"));
             Files.write(dataDir.resolve("truncated.hic"), java.util.Arrays.copyOf(hic, hic.length / 3));
             byte[] cool = Files.readAllBytes(TestData.sample("sample.mcool"));
