@@ -45,6 +45,10 @@ public final class HicClient implements AutoCloseable {
     /** Media type of the Arrow IPC stream answers. */
     public static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
+    /** The parameters of {@code /api/v1/describe} and {@code /api/v1/expected}, in the order they are sent. */
+    private static final Params DESCRIBE = Params.of(Param.FILE);
+    private static final Params EXPECTED = Params.of(Param.FILE, Param.RESOLUTION, Param.NORMALIZATION,
+            Param.CHROMOSOMES, Param.FORMAT);
 
     private final URI baseUri;
     private final String authorization;
@@ -91,8 +95,8 @@ public final class HicClient implements AutoCloseable {
      * @throws HicServeHttpException 404 {@code unknown_file} when the service has no such file
      */
     public Description describe(String file) {
-        return Json.description(getJson("/api/v1/describe", Urls.queryString(java.util.Map.of("file",
-                Query.requireText(file, "file")))), "describe " + file);
+        Params p = DESCRIBE.with(Param.FILE, BaseQuery.requireText(file, "file"));
+        return Json.description(getJson("/api/v1/describe", p.queryString()), "describe " + file);
     }
 
     /**
@@ -104,12 +108,12 @@ public final class HicClient implements AutoCloseable {
      *     chromosome or normalization (the message lists what exists), 503 when the service is saturated
      */
     public PixelStream pixels(Query query) {
-        return open("/api/v1/pixels", query.toQueryString(), query.toString());
+        return open("/api/v1/pixels", query.params(), query.toString());
     }
 
     /** All cis pixels of the chosen chromosomes ({@code GET /api/v1/cis}), streamed; see {@link #pixels(Query)}. */
     public PixelStream cis(CisQuery query) {
-        return open("/api/v1/cis", query.toQueryString(), query.toString());
+        return open("/api/v1/cis", query.params(), query.toString());
     }
 
     /**
@@ -124,20 +128,16 @@ public final class HicClient implements AutoCloseable {
      */
     public java.util.List<ExpectedRow> expected(String file, int resolution, String normalization,
             String... chromosomes) {
-        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
-        p.put("file", Query.requireText(file, "file"));
+        Params p = EXPECTED.with(Param.FILE, BaseQuery.requireText(file, "file")).with(Param.FORMAT, "tsv")
+                .with(Param.CHROMOSOMES, java.util.Arrays.asList(chromosomes));
         if (resolution > 0) {
-            p.put("resolution", Integer.toString(resolution));
+            p = p.with(Param.RESOLUTION, resolution);
         }
-        if (normalization != null && !normalization.equalsIgnoreCase("NONE")) {
-            p.put("normalization", normalization.strip());
+        if (normalization != null) {
+            p = p.with(Param.NORMALIZATION, normalization.strip());
         }
-        if (chromosomes.length > 0) {
-            p.put("chromosomes", String.join(",", chromosomes));
-        }
-        p.put("format", "tsv");
         String what = "expected " + file;
-        HttpRequest request = request("/api/v1/expected", Urls.queryString(p), "text/tab-separated-values");
+        HttpRequest request = request("/api/v1/expected", p.queryString(), "text/tab-separated-values");
         HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), what);
         if (response.statusCode() / 100 != 2) {
             throw httpError(response, response.body(), what);
@@ -262,8 +262,8 @@ public final class HicClient implements AutoCloseable {
         }
     }
 
-    private PixelStream open(String path, String queryString, String what) {
-        HttpRequest request = request(path, queryString + "&format=arrow", ARROW_STREAM);
+    private PixelStream open(String path, Params query, String what) {
+        HttpRequest request = request(path, query.with(Param.FORMAT, "arrow").queryString(), ARROW_STREAM);
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), what);
         InputStream body = response.body();
         if (response.statusCode() / 100 != 2) {
@@ -380,7 +380,7 @@ public final class HicClient implements AutoCloseable {
 
         /** Sends {@code Authorization: Bearer <token>} with every request. */
         public Builder token(String token) {
-            this.token = Query.requireText(token, "token");
+            this.token = BaseQuery.requireText(token, "token");
             return this;
         }
 

@@ -8,5 +8,9 @@
  * ({@link org.hicserve.client.CooMatrix}) or as a dense {@code double[][]}. Every failure is an unchecked
  * {@link org.hicserve.client.HicServeException}; an answer cut short is a
  * {@link org.hicserve.client.TruncatedStreamException}, never a shorter result.
+ *
+ * <p>Inside, each query parameter of the API is declared once ({@code Param}: its name on the wire, its default, how
+ * it is written); {@code Params} turns a request's values into its query string, and {@code BaseQuery} holds what
+ * both query kinds share.
  */
 package org.hicserve.client;

@@ -10,32 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hicserve.reader.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One client shared by 8 threads, each looping over different queries, gets the single-threaded answers. */
 class ConcurrentClientTest {
     static final int THREADS = 8;
     static final int ROUNDS = 3;
-    static RunningService service;
-    static HicClient client;
-
-    @BeforeAll
-    static void start() {
-        service = RunningService.start(TestData.sample("sample.mcool").getParent());
-        client = service.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningService service = RunningService.over(() -> TestData.sample("sample.mcool").getParent());
 
     static List<HicQuery> queries() {
         List<HicQuery> qs = new ArrayList<>();
@@ -58,8 +41,8 @@ class ConcurrentClientTest {
     }
 
     static Answer answer(HicQuery q) {
-        CooMatrix m = client.coo(q);
-        double[][] dense = q instanceof Query p && p.range1().orElse("").contains(":") ? client.dense(p) : null;
+        CooMatrix m = service.client().coo(q);
+        double[][] dense = q instanceof Query p && p.range1().orElse("").contains(":") ? service.client().dense(p) : null;
         return new Answer(m.bin1(), m.bin2(), m.count(), dense);
     }
 

@@ -10,37 +10,20 @@ import org.hicserve.reader.expected.Expectations;
 import org.hicserve.reader.expected.ExpectedTable;
 import org.hicserve.reader.hic.HicFile;
 import org.hicserve.reader.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The client's {@code expected} call and {@code matrix_type}/{@code count_type} on its queries, against the real
  * service over the bundled sample; values are compared with what the reader computes or reads directly.
  */
 class ExpectedClientTest {
-    static RunningService service;
-    static HicClient client;
-
-    @BeforeAll
-    static void start() {
-        service = RunningService.start(TestData.sample("sample.mcool").getParent());
-        client = service.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningService service = RunningService.over(() -> TestData.sample("sample.mcool").getParent());
 
     @Test
     void coolerExpectedTable() {
-        List<ExpectedRow> rows = client.expected("sample.mcool", 100_000, "weight", "chr2");
+        List<ExpectedRow> rows = service.client().expected("sample.mcool", 100_000, "weight", "chr2");
         try (CoolerFile f = CoolerFile.open(TestData.sample("sample.mcool"), 100_000)) {
             ExpectedTable t = (ExpectedTable) Expectations.of(f, "weight");
             DiagonalRows chr2 = t.rows(f.chromosomes().byName("chr2").id());
@@ -58,7 +41,7 @@ class ExpectedClientTest {
 
     @Test
     void hicRawExpectedHasNoSumsAndNoBalancedColumns() {
-        List<ExpectedRow> rows = client.expected("sample.hic", 500_000, null);
+        List<ExpectedRow> rows = service.client().expected("sample.hic", 500_000, null);
         try (HicFile f = HicFile.open(TestData.sample("sample.hic"), 500_000, null)) {
             assertThat(rows).hasSize((int) f.bins().size());
             var e = Expectations.of(f, "NONE");
@@ -70,7 +53,7 @@ class ExpectedClientTest {
 
     @Test
     void unknownVectorIs404ListingWhatExists() {
-        assertThatThrownBy(() -> client.expected("sample.hic", 50_000, "KR"))
+        assertThatThrownBy(() -> service.client().expected("sample.hic", 50_000, "KR"))
                 .isInstanceOf(HicServeHttpException.class).hasMessageContaining("SCALE");
     }
 

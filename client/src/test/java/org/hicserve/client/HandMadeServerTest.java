@@ -46,6 +46,8 @@ class HandMadeServerTest {
     static HicClient client;
     static final AtomicInteger pixelRequests = new AtomicInteger();
     static final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
+    /** Path and raw query of each pixels and expected request, in arrival order. */
+    static final ConcurrentLinkedQueue<String> sent = new ConcurrentLinkedQueue<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -60,6 +62,10 @@ class HandMadeServerTest {
                      "normalizations":["NONE"],"normalizations_by_resolution":{"1000":[]},"count_type":"int32"}""");
         });
         server.createContext("/api/v1/files", e -> send(e, 502, "text/html", "<html>bad gateway</html>"));
+        server.createContext("/api/v1/expected", e -> {
+            sent.add(e.getRequestURI().getRawPath() + "?" + e.getRequestURI().getRawQuery());
+            send(e, 404, "application/json", "{\"error\":\"unknown_file\",\"message\":\"no such file\"}");
+        });
         server.start();
         client = HicClient.builder().baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
                 .token("s3cret").timeout(Duration.ofSeconds(10)).build();
@@ -120,6 +126,7 @@ class HandMadeServerTest {
         pixelRequests.incrementAndGet();
         authorizations.add(String.valueOf(e.getRequestHeaders().getFirst("Authorization")));
         String query = e.getRequestURI().getRawQuery();
+        sent.add(e.getRequestURI().getRawPath() + "?" + query);
         String file = query.replaceAll(".*file=([^&]*).*", "$1");
         String type = HicClient.ARROW_STREAM;
         switch (file) {
@@ -180,6 +187,21 @@ class HandMadeServerTest {
 
     private static Query q(String file) {
         return Query.of(file).resolution(1000).range1("chrA");
+    }
+
+    /** What each call puts on the wire: every parameter under its API name, in one order, defaults left out. */
+    @Test
+    void eachCallSendsItsParametersUnderTheirApiNames() {
+        sent.clear();
+        client.pixels(q("full").normalization("KR").matrixType(MatrixType.OE).querySpan(QuerySpan.FULL)).close();
+        assertThatThrownBy(() -> client.expected("nope.hic", 5000, " KR ", "chr1", "chr2"))
+                .isInstanceOf(HicServeHttpException.class);
+        assertThatThrownBy(() -> client.expected("nope.hic", 0, null)).isInstanceOf(HicServeHttpException.class);
+        assertThat(sent).containsExactly(
+                "/api/v1/pixels?file=full&resolution=1000&range1=chrA&normalization=KR&query_span=full&matrix_type=oe"
+                        + "&format=arrow",
+                "/api/v1/expected?file=nope.hic&resolution=5000&normalization=KR&chromosomes=chr1%2Cchr2&format=tsv",
+                "/api/v1/expected?file=nope.hic&format=tsv");
     }
 
     @Test

@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hicserve.reader.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,24 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (Arrow batches, Pixel records, COO arrays), dense matrices, joined records, cis, files and describe.
  */
 class SampleDataClientTest {
-    static RunningService service;
-    static HicClient client;
-
-    @BeforeAll
-    static void start() {
-        service = RunningService.start(TestData.sample("sample.mcool").getParent());
-        client = service.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close(); // its allocator throws here if a stream leaked memory
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningService service = RunningService.over(() -> TestData.sample("sample.mcool").getParent());
 
     static Stream<Arguments> referenceRows() {
         return TestData.csv(TestData.sample("REFERENCE.csv")).stream().filter(r -> r[0].startsWith("sample."))
@@ -56,9 +39,9 @@ class SampleDataClientTest {
     void everyResultFormMatchesTheReference(String file, int resolution, String range1, String range2,
             String normalization, long pixels, double sum) {
         Query q = query(file, resolution, range1, range2, normalization);
-        Answers.Tally batches = Answers.viaBatches(client, q);
-        Answers.Tally records = Answers.viaPixels(client, q);
-        Answers.Tally coo = Answers.viaCoo(client, q);
+        Answers.Tally batches = Answers.viaBatches(service.client(), q);
+        Answers.Tally records = Answers.viaPixels(service.client(), q);
+        Answers.Tally coo = Answers.viaCoo(service.client(), q);
         for (Answers.Tally t : List.of(batches, records, coo)) {
             Answers.assertMatches(t, pixels, sum, normalization);
             if (range1.equals(range2)) {
@@ -78,7 +61,7 @@ class SampleDataClientTest {
     void denseCisFillsBothTrianglesAndItsUpperTriangleIsTheReference(String file, int resolution, String range1,
             String range2, String normalization, long pixels, double sum) {
         Query q = query(file, resolution, range1, range2, normalization);
-        double[][] m = client.dense(q.join(true)); // join is ignored for a dense answer
+        double[][] m = service.client().dense(q.join(true)); // join is ignored for a dense answer
         int bins = expectedBins(file, resolution, range1);
         assertThat(m).hasNumberOfRows(bins);
         assertThat(m[0]).hasSize(bins);
@@ -103,7 +86,7 @@ class SampleDataClientTest {
     void denseTransIsTheReferenceRectangle(String file, int resolution, String range1, String range2,
             String normalization, long pixels, double sum) {
         Query q = query(file, resolution, range1, range2, normalization);
-        double[][] m = client.dense(q);
+        double[][] m = service.client().dense(q);
         assertThat(m).hasNumberOfRows(expectedBins(file, resolution, range1));
         assertThat(m[0]).hasSize(expectedBins(file, resolution, range2));
         assertThat(Answers.nonZero(m, false)).isEqualTo(pixels);
@@ -112,7 +95,7 @@ class SampleDataClientTest {
 
     /** Bins of a region computed here from the region text and describe's chromosome length. */
     private static int expectedBins(String file, int resolution, String region) {
-        Description d = client.describe(file);
+        Description d = service.client().describe(file);
         String[] parts = region.split(":");
         long length = d.chromosome(parts[0]).orElseThrow().length();
         long start = 0;
@@ -127,7 +110,7 @@ class SampleDataClientTest {
     @Test
     void denseIsRefusedPastTheCellLimit() {
         Query q = Query.of("sample.mcool").resolution(5000).range1("chr1");
-        assertThatThrownBy(() -> client.dense(q, 1_000_000)).isInstanceOfSatisfying(MatrixTooLargeException.class, e -> {
+        assertThatThrownBy(() -> service.client().dense(q, 1_000_000)).isInstanceOfSatisfying(MatrixTooLargeException.class, e -> {
             assertThat(e.rows()).isEqualTo(e.columns()).isGreaterThan(1000);
             assertThat(e.maxCells()).isEqualTo(1_000_000);
             assertThat(e.getMessage()).contains("1000000");
@@ -140,7 +123,7 @@ class SampleDataClientTest {
 
     @Test
     void denseOfAnUnknownChromosomeIsTheServicesError() {
-        assertThatThrownBy(() -> client.dense(Query.of("sample.mcool").resolution(5000).range1("chrZ")))
+        assertThatThrownBy(() -> service.client().dense(Query.of("sample.mcool").resolution(5000).range1("chrZ")))
                 .isInstanceOfSatisfying(HicServeHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.code()).isEqualTo("unknown_chromosome");
@@ -151,7 +134,7 @@ class SampleDataClientTest {
     void joinedRecordsCarryCoordinates() {
         Query q = query("sample.mcool", 5000, "chrX:1000001-2500000", "chr1:4321000-7654321", "NONE");
         List<JoinedPixel> first = new ArrayList<>();
-        Answers.Tally t = Answers.viaJoined(client, q, first);
+        Answers.Tally t = Answers.viaJoined(service.client(), q, first);
         Answers.assertMatches(t, 584, 585, "NONE");
         assertThat(first).isNotEmpty().allSatisfy(p -> {
             assertThat(p.chrom1()).isEqualTo("chrX");
@@ -160,7 +143,7 @@ class SampleDataClientTest {
             assertThat(p.start1()).isBetween(1_000_000, 2_500_000);
             assertThat(p.start2()).isBetween(4_320_000, 7_654_321);
         });
-        try (PixelStream s = client.pixels(q.join(true))) {
+        try (PixelStream s = service.client().pixels(q.join(true))) {
             assertThat(s.joined()).isTrue();
             assertThat(s.floatCounts()).isFalse();
             assertThat(s.metadata()).containsEntry("hicserve.file", "sample.mcool");
@@ -173,31 +156,31 @@ class SampleDataClientTest {
     @Test
     void cisStreamsTheChosenChromosomesInFileOrder() {
         CisQuery q = CisQuery.of("sample.mcool").resolution(5000).chromosomes("chr3", "chr1");
-        for (Answers.Tally t : List.of(Answers.viaBatches(client, q), Answers.viaPixels(client, q), Answers.viaCoo(client, q))) {
+        for (Answers.Tally t : List.of(Answers.viaBatches(service.client(), q), Answers.viaPixels(service.client(), q), Answers.viaCoo(service.client(), q))) {
             Answers.assertMatches(t, 113300 + 53076, 249204 + 128737, "NONE");
             assertThat(t.upperOnly()).isTrue();
         }
-        CooMatrix m = client.coo(q);
+        CooMatrix m = service.client().coo(q);
         for (int i = 1; i < m.size(); i++) {
             assertThat(m.bin1()[i]).isGreaterThanOrEqualTo(m.bin1()[i - 1]); // chr1 first, then chr3
         }
         CisQuery weighted = CisQuery.of("sample.mcool").resolution(5000).chromosomes("chr1", "chr3").normalization("weight");
-        Answers.assertMatches(Answers.viaCoo(client, weighted), 113264 + 53006, 1601.7644700887636 + 826.1222649250413, "weight");
+        Answers.assertMatches(Answers.viaCoo(service.client(), weighted), 113264 + 53006, 1601.7644700887636 + 826.1222649250413, "weight");
         List<JoinedPixel> first = new ArrayList<>();
-        Answers.assertMatches(Answers.viaJoined(client, CisQuery.of("sample.hic").resolution(100000).chromosomes("chr3"),
+        Answers.assertMatches(Answers.viaJoined(service.client(), CisQuery.of("sample.hic").resolution(100000).chromosomes("chr3"),
                 first), 1950, 128737, "NONE");
         assertThat(first).allMatch(p -> p.chrom1().equals("chr3") && p.chrom2().equals("chr3") && p.start1() <= p.start2());
     }
 
     @Test
     void filesAndDescribeAreTypedRecords() throws Exception {
-        List<FileInfo> files = client.files();
+        List<FileInfo> files = service.client().files();
         assertThat(files).extracting(FileInfo::name).contains("sample.mcool", "sample.hic");
         assertThat(files).filteredOn(f -> f.name().equals("sample.mcool")).singleElement().satisfies(f -> {
             assertThat(f.format()).isEqualTo("mcool");
             assertThat(f.sizeBytes()).isEqualTo(Files.size(TestData.sample("sample.mcool")));
         });
-        Description mcool = client.describe("sample.mcool");
+        Description mcool = service.client().describe("sample.mcool");
         assertThat(mcool.name()).isEqualTo("sample.mcool");
         assertThat(mcool.format()).isEqualTo("mcool");
         assertThat(mcool.resolutions()).contains(5000, 100000).isSorted();
@@ -206,7 +189,7 @@ class SampleDataClientTest {
         assertThat(mcool.normalizations()).contains("NONE", "weight");
         assertThat(mcool.normalizationsByResolution()).containsKeys(5000, 100000);
         assertThat(mcool.normalizationsByResolution().get(5000)).contains("weight");
-        Description hic = client.describe("sample.hic");
+        Description hic = service.client().describe("sample.hic");
         assertThat(hic.format()).isEqualTo("hic");
         assertThat(hic.formatVersion()).isNotBlank();
         assertThat(hic.normalizations()).contains("NONE", "VC", "VC_SQRT", "SCALE");
@@ -217,31 +200,31 @@ class SampleDataClientTest {
     @Test
     void aStreamClosedEarlyReleasesItsMemoryAndTheClientGoesOn() {
         for (int i = 0; i < 3; i++) {
-            try (PixelStream s = client.cis(CisQuery.of("sample.mcool").resolution(5000))) {
+            try (PixelStream s = service.client().cis(CisQuery.of("sample.mcool").resolution(5000))) {
                 assertThat(s.nextBatch()).isTrue();
             }
         }
-        Answers.assertMatches(Answers.viaCoo(client, Query.of("sample.mcool").resolution(100000).range1("chr3")), 1950, 128737, "NONE");
+        Answers.assertMatches(Answers.viaCoo(service.client(), Query.of("sample.mcool").resolution(100000).range1("chr3")), 1950, 128737, "NONE");
     }
 
     @Test
     void errorsMapToTypedExceptions() {
-        assertHttpError(() -> client.pixels(Query.of("sample.mcool").resolution(5000).range1("chrZ")).close(),
+        assertHttpError(() -> service.client().pixels(Query.of("sample.mcool").resolution(5000).range1("chrZ")).close(),
                 404, "unknown_chromosome", "chr1");
-        assertHttpError(() -> client.pixels(Query.of("sample.mcool").resolution(5000).range1("chr1").normalization("KR")).close(),
+        assertHttpError(() -> service.client().pixels(Query.of("sample.mcool").resolution(5000).range1("chr1").normalization("KR")).close(),
                 404, "unknown_normalization", "weight");
-        assertHttpError(() -> client.pixels(Query.of("nope.mcool").resolution(5000).range1("chr1")).close(),
+        assertHttpError(() -> service.client().pixels(Query.of("nope.mcool").resolution(5000).range1("chr1")).close(),
                 404, "unknown_file", "nope.mcool");
-        assertHttpError(() -> client.describe("nope.mcool"), 404, "unknown_file", "nope.mcool");
-        assertHttpError(() -> client.pixels(Query.of("sample.mcool").resolution(12345).range1("chr1")).close(),
+        assertHttpError(() -> service.client().describe("nope.mcool"), 404, "unknown_file", "nope.mcool");
+        assertHttpError(() -> service.client().pixels(Query.of("sample.mcool").resolution(12345).range1("chr1")).close(),
                 404, "unknown_resolution", "5000");
-        assertHttpError(() -> client.pixels(Query.of("sample.mcool").resolution(5000).range1("chr1:500-100")).close(),
+        assertHttpError(() -> service.client().pixels(Query.of("sample.mcool").resolution(5000).range1("chr1:500-100")).close(),
                 400, "invalid_query", "chr1:500-100");
-        assertHttpError(() -> client.pixels(Query.of("sample.mcool").resolution(5000)).close(),
+        assertHttpError(() -> service.client().pixels(Query.of("sample.mcool").resolution(5000)).close(),
                 400, "missing_parameter", "range1");
-        assertHttpError(() -> client.cis(CisQuery.of("sample.mcool").resolution(5000).chromosomes("chr1", "chrZ")).close(),
+        assertHttpError(() -> service.client().cis(CisQuery.of("sample.mcool").resolution(5000).chromosomes("chr1", "chrZ")).close(),
                 404, "unknown_chromosome", "chrZ");
-        assertHttpError(() -> client.coo(Query.of("../etc/passwd.mcool").range1("chr1")), 0, null, null);
+        assertHttpError(() -> service.client().coo(Query.of("../etc/passwd.mcool").range1("chr1")), 0, null, null);
         assertThatThrownBy(() -> Query.of("sample.mcool").querySpan("sideways")).isInstanceOf(IllegalArgumentException.class);
     }
 

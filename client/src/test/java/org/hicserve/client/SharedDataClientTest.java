@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.hicserve.reader.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,25 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * REFERENCE.md through every result form of the client.
  */
 class SharedDataClientTest {
-    static RunningService service;
-    static HicClient client;
-
-    @BeforeAll
-    static void start() {
+    @RegisterExtension
+    static final RunningService service = RunningService.over(() -> {
         TestData.shared("juicer_v9_dm6_100kb_ice.hic");
-        service = RunningService.start(TestData.shared("cooler_dm6_100kb_1mb_weights.mcool").getParent());
-        client = service.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
+        return TestData.shared("cooler_dm6_100kb_1mb_weights.mcool").getParent();
+    });
 
     @ParameterizedTest(name = "{0}@{1} {2} x {3} {4}")
     @CsvSource(delimiter = '|', value = {
@@ -54,17 +39,17 @@ class SharedDataClientTest {
     void chr2RofTheCoolerAndTheHicMatchTheReference(String file, int resolution, String range1, String range2,
             String normalization, long pixels, double sum) {
         Query q = Query.of(file).resolution(resolution).range1(range1).range2(range2).normalization(normalization);
-        for (Answers.Tally t : List.of(Answers.viaBatches(client, q), Answers.viaPixels(client, q), Answers.viaCoo(client, q))) {
+        for (Answers.Tally t : List.of(Answers.viaBatches(service.client(), q), Answers.viaPixels(service.client(), q), Answers.viaCoo(service.client(), q))) {
             Answers.assertMatches(t, pixels, sum, normalization);
         }
-        double[][] m = client.dense(q);
+        double[][] m = service.client().dense(q);
         double tolerance = normalization.equals("NONE") ? 0 : Math.abs(sum) * 1e-9;
         if (range1.equals(range2)) {
             assertThat(Answers.nonZero(m, true)).isEqualTo(pixels);
             assertThat(Answers.upperTriangleSum(m)).isCloseTo(sum, within(tolerance));
             if (!range1.contains(":")) {
                 CisQuery cis = CisQuery.of(file).resolution(resolution).chromosomes(range1).normalization(normalization);
-                Answers.assertMatches(Answers.viaBatches(client, cis), pixels, sum, normalization);
+                Answers.assertMatches(Answers.viaBatches(service.client(), cis), pixels, sum, normalization);
             }
         } else {
             assertThat(Answers.nonZero(m, false)).isEqualTo(pixels);

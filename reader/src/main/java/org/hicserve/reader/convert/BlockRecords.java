@@ -1,6 +1,7 @@
 package org.hicserve.reader.convert;
 
 import java.util.Arrays;
+import org.hicserve.reader.io.Columns;
 
 /**
  * The records of one block being assembled: parallel columns {@code x}, {@code y} (chromosome-relative bins) and
@@ -32,7 +33,7 @@ final class BlockRecords {
 
     void grow(int capacity) {
         if (capacity > x.length) {
-            int n = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(capacity, x.length * 2L));
+            int n = Columns.grownLength(x.length, capacity);
             x = Arrays.copyOf(x, n);
             y = Arrays.copyOf(y, n);
             v = Arrays.copyOf(v, n);

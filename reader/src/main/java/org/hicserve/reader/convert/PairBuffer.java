@@ -3,6 +3,7 @@ package org.hicserve.reader.convert;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import org.hicserve.reader.io.Columns;
 
 /**
  * The pixels of one chromosome pair at one resolution not yet written: block number, x, y and count per pixel, in
@@ -19,7 +20,7 @@ final class PairBuffer {
 
     void add(int b, int bx, int by, float value) {
         if (size == block.length) {
-            int n = (int) Math.min(Integer.MAX_VALUE - 8, block.length * 2L);
+            int n = Columns.grownLength(block.length, size + 1L);
             block = Arrays.copyOf(block, n);
             x = Arrays.copyOf(x, n);
             y = Arrays.copyOf(y, n);

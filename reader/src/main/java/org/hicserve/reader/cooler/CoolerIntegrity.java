@@ -65,46 +65,90 @@ public final class CoolerIntegrity {
 
     /** As {@link #check(Path, boolean, Sink)} for a file wherever its bytes are ({@code path} null: not local). */
     public static void check(String file, Path path, ByteSource.Opener opener, boolean scanPixels, Sink sink) {
-        List<GroupCheck.PixelScan> scans = new ArrayList<>();
         HdfDeadline deadline = new HdfDeadline();
         try (ByteSource ch = opener.open(); ChunkReader reader = new ChunkReader(ch, file)) {
-            long size = ch.size();
+            List<GroupCheck.PixelScan> scans = new ArrayList<>();
             // the structure, through jHDF, under a time limit (jHDF can loop on a corrupt file); then the pixel scans,
             // which take as long as the file is big, without one
             try (deadline; HdfFile h5 = CoolerMetadata.openHdf(ch, file, path)) {
-                Map<String, Integer> groups = groups(h5, sink);
-                for (var e : groups.entrySet()) {
-                    try {
-                        GroupCheck.PixelScan scan = new GroupCheck(h5, e.getKey(), e.getValue(), file, size, reader, sink)
-                                .run();
-                        if (scan != null && scanPixels) {
-                            scans.add(scan);
-                        }
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError x) {
-                        if (deadline.expired()) {
-                            throw x;
-                        }
-                        fail(sink, e.getKey(), "cannot be read: ", x);
-                    }
-                }
+                checkGroups(h5, file, ch.size(), reader, deadline, sink, scans);
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                if (deadline.expired()) {
-                    sink.report(true, "/", CoolerMetadata.PARSE_TIMEOUT + " " + deadline.limit().toSeconds()
-                            + " s (a cycle in a corrupt file?)");
+                if (structureFailed(e, deadline, sink)) {
                     return;
                 }
-                fail(sink, "/", "not a readable HDF5 file: ", e);
             }
-            if (deadline.expired()) {
-                sink.report(true, "/", CoolerMetadata.PARSE_TIMEOUT + " " + deadline.limit().toSeconds() + " s");
+            if (timedOut(deadline, sink)) {
                 return;
             }
-            for (GroupCheck.PixelScan scan : scans) {
-                scan.run();
+            if (scanPixels) {
+                for (GroupCheck.PixelScan scan : scans) {
+                    scan.run();
+                }
             }
         } catch (IOException e) {
             sink.report(true, "/", "cannot read the file: " + e.getMessage());
         }
+    }
+
+    /**
+     * The cheap check ({@link #check} without the pixel scan) of a file whose HDF5 structure {@link CoolerMetadata}
+     * has open: the same problems, without opening the file or parsing its structure again. Runs under the
+     * caller's deadline and reads the bin tables through the caller's source.
+     */
+    static void checkOpen(HdfFile h5, ByteSource source, String file, HdfDeadline deadline, Sink sink) {
+        try (ChunkReader reader = new ChunkReader(source, file)) {
+            checkGroups(h5, file, source.size(), reader, deadline, sink, new ArrayList<>());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            if (structureFailed(e, deadline, sink)) {
+                return;
+            }
+        }
+        timedOut(deadline, sink);
+    }
+
+    /**
+     * The structural checks of every cooler group, each group's pixel scan added to {@code scans} (not run). A
+     * group that cannot be read is reported and the next one checked; what escapes is a failure to list the groups,
+     * or any failure once the deadline has passed.
+     */
+    private static void checkGroups(HdfFile h5, String file, long size, ChunkReader reader, HdfDeadline deadline,
+            Sink sink, List<GroupCheck.PixelScan> scans) {
+        for (var e : groups(h5, sink).entrySet()) {
+            try {
+                GroupCheck.PixelScan scan = new GroupCheck(h5, e.getKey(), e.getValue(), file, size, reader, sink).run();
+                if (scan != null) {
+                    scans.add(scan);
+                }
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError x) {
+                if (deadline.expired()) {
+                    throw x;
+                }
+                fail(sink, e.getKey(), "cannot be read: ", x);
+            }
+        }
+    }
+
+    /**
+     * Reports what stopped the structural checks: the deadline (returns true: nothing more can be checked), or a file
+     * jHDF cannot read.
+     */
+    private static boolean structureFailed(Throwable e, HdfDeadline deadline, Sink sink) {
+        if (deadline.expired()) {
+            sink.report(true, "/", CoolerMetadata.PARSE_TIMEOUT + " " + deadline.limit().toSeconds()
+                    + " s (a cycle in a corrupt file?)");
+            return true;
+        }
+        fail(sink, "/", "not a readable HDF5 file: ", e);
+        return false;
+    }
+
+    /** Reports a deadline that passed while the structure was checked, though nothing failed; true when it did. */
+    private static boolean timedOut(HdfDeadline deadline, Sink sink) {
+        if (deadline.expired()) {
+            sink.report(true, "/", CoolerMetadata.PARSE_TIMEOUT + " " + deadline.limit().toSeconds() + " s");
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -71,6 +71,22 @@ public final class CoolerMetadata implements FileMetadata {
      * @param path the local file, or null for a file elsewhere
      */
     public static CoolerMetadata read(String file, Path path, ByteSource.Opener opener, String groupPath) {
+        return read(file, path, opener, groupPath, null);
+    }
+
+    /**
+     * As {@link #read(String, Path, ByteSource.Opener, String)} of the whole file, and the cheap integrity check of
+     * {@link CoolerIntegrity} (structure and indexes, no pixel scan) on the same open file, its problems to
+     * {@code problems}: the file is opened once and its HDF5 structure parsed once, for both (under one
+     * {@link HdfDeadline}). A file that does not parse is refused as by {@code read}, and not checked.
+     */
+    public static CoolerMetadata readChecked(String file, Path path, ByteSource.Opener opener,
+            CoolerIntegrity.Sink problems) {
+        return read(file, path, opener, null, java.util.Objects.requireNonNull(problems));
+    }
+
+    private static CoolerMetadata read(String file, Path path, ByteSource.Opener opener, String groupPath,
+            CoolerIntegrity.Sink check) {
         ByteSource source;
         try {
             source = opener.open();
@@ -79,7 +95,11 @@ public final class CoolerMetadata implements FileMetadata {
         }
         HdfDeadline deadline = new HdfDeadline();
         try (source; deadline; HdfFile h5 = openHdf(source, file, path)) {
-            return parse(h5, file, path, opener, source.size(), groupPath);
+            CoolerMetadata metadata = parse(h5, file, path, opener, source.size(), groupPath);
+            if (check != null) {
+                CoolerIntegrity.checkOpen(h5, source, file, deadline, check); // reports, never throws for the file
+            }
+            return metadata;
         } catch (ReaderException e) {
             if (deadline.expired()) {
                 throw parseTimeout(file, deadline, e);

@@ -2,6 +2,7 @@ package org.hicserve.reader.hic;
 
 import java.util.Arrays;
 import org.hicserve.reader.io.BinaryCursor;
+import org.hicserve.reader.io.Columns;
 
 /**
  * Decodes one inflated block into a reusable set of primitive columns ({@code binX}, {@code binY}, count). Three
@@ -62,7 +63,7 @@ final class InteractionBlock {
 
     void ensure(long capacity) {
         if (capacity > binX.length) {
-            int n = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(capacity, binX.length * 2L));
+            int n = Columns.grownLength(binX.length, capacity);
             binX = Arrays.copyOf(binX, n);
             binY = Arrays.copyOf(binY, n);
             counts = Arrays.copyOf(counts, n);

@@ -1,18 +1,14 @@
 package org.hicserve.reader.validate;
 
-import org.hicserve.reader.FileMetadata;
-import org.hicserve.reader.MatrixFiles;
-import org.hicserve.reader.error.MalformedFileException;
-
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.hicserve.reader.FileMetadata;
 import org.hicserve.reader.MatrixFiles;
 import org.hicserve.reader.cooler.CoolerIntegrity;
 import org.hicserve.reader.cooler.CoolerMetadata;
+import org.hicserve.reader.error.MalformedFileException;
 import org.hicserve.reader.error.ReaderException;
 import org.hicserve.reader.hic.HicIntegrity;
 import org.hicserve.reader.hic.HicMetadata;
@@ -93,23 +89,34 @@ public final class FileValidator {
         return check(String.valueOf(path.getFileName()), path, LocalFileSource.opener(path), false);
     }
 
+    /** A file's metadata and its cheap check ({@link #quickCheck(Path)}), both from one parse of the file. */
+    public record Checked(FileMetadata metadata, ValidationReport report) {
+    }
+
     /**
-     * The cheap check of a file whose metadata is already parsed (as the service has it when it first opens a
-     * file): the .hic metadata is not parsed again.
+     * Parses a file's metadata (as {@link MatrixFiles#readMetadata(String, Path, ByteSource.Opener)} does) and runs
+     * the cheap check on it, as a server does when it first opens a file. The check opens and parses nothing more:
+     * the .hic check works on the parsed metadata, the cooler check on the HDF5 structure the parse has open (see
+     * {@link CoolerMetadata#readChecked}). A file that does not parse throws as {@code readMetadata} does; a
+     * remote store's failure is thrown, never reported.
      */
-    public static ValidationReport quickCheck(FileMetadata metadata) {
-        if (metadata instanceof HicMetadata hic) {
-            Collector problems = new Collector();
-            try {
-                HicIntegrity.check(hic, false, problems);
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                RemoteReadException.rethrowIfRemote(e);
-                problems.internalError("file", e.toString());
+    public static Checked readChecked(String name, Path path, ByteSource.Opener opener) {
+        Collector problems = new Collector();
+        FileMetadata metadata = switch (MatrixFiles.sniff(name, opener)) {
+            case HIC -> {
+                HicMetadata hic = HicMetadata.read(name, path, opener);
+                try {
+                    HicIntegrity.check(hic, false, problems);
+                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                    RemoteReadException.rethrowIfRemote(e);
+                    problems.internalError("file", e.toString());
+                }
+                yield hic;
             }
-            return new ValidationReport(metadata.path(), FileFormat.HIC, problems.problems, problems.internal);
-        }
-        CoolerMetadata cooler = (CoolerMetadata) metadata;
-        return check(cooler.name(), cooler.path(), cooler.opener(), false);
+            case HDF5 -> CoolerMetadata.readChecked(name, path, opener, problems);
+        };
+        return new Checked(metadata,
+                new ValidationReport(metadata.path(), metadata.format(), problems.problems, problems.internal));
     }
 
     private static ValidationReport check(String name, Path path, ByteSource.Opener opener, boolean full) {

@@ -1,28 +1,21 @@
 package org.hicserve.reader.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.hicserve.reader.cooler.CoolerFile;
 import org.hicserve.reader.model.BinTable;
 import org.hicserve.reader.model.Chromosome;
 import org.hicserve.reader.model.GenomicInterval;
+import org.hicserve.reader.testing.HicStraw;
 import org.hicserve.reader.testing.TestData;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,36 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Skipped when node or the package is missing, unless {@code HICSERVE_REQUIRE_SHARED_DATA=1}.
  */
 class CoolerToHicStrawTest {
-    private static Path nodeDir;
-
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void findNode() {
-        nodeDir = TestData.repoRoot().resolve("reader").resolve("src").resolve("test").resolve("node");
-        boolean hasNode = onPath("node");
-        boolean hasPackage = Files.isDirectory(nodeDir.resolve("node_modules").resolve("hic-straw"));
-        if (!hasNode || !hasPackage) {
-            String why = !hasNode ? "node is not on PATH" : "hic-straw is not installed (run npm install in " + nodeDir + ")";
-            if (TestData.sharedRequired()) {
-                fail("HICSERVE_REQUIRE_SHARED_DATA is set but " + why);
-            }
-            Assumptions.abort(why);
-        }
-    }
-
-    private static boolean onPath(String exe) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, exe))) {
-                return true;
-            }
-        }
-        return false;
+        HicStraw.require();
     }
 
     /** One query: what hic-straw is asked, and the source's answer to compare with. */
@@ -178,43 +147,19 @@ class CoolerToHicStrawTest {
     }
 
     /** Runs every query in one node process; the answer lines of each query, by query id. */
-    private static List<List<String>> runHicStraw(Path file, List<Query> queries) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("node", "dump-queries.mjs", file.toAbsolutePath().toString())
-                .directory(nodeDir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process p = pb.start();
-        CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> {
-            try (Writer w = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.US_ASCII)) {
-                for (Query q : queries) {
-                    w.write(q.line() + "\n");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    private static List<List<String>> runHicStraw(Path file, List<Query> queries) {
+        List<String> lines = HicStraw.run("dump-queries.mjs", List.of(file.toAbsolutePath().toString()),
+                queries.stream().map(Query::line).toList(), Duration.ofSeconds(300), file.toString());
         List<List<String>> answers = new ArrayList<>();
         queries.forEach(q -> answers.add(new ArrayList<>()));
-        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                StandardCharsets.US_ASCII))) {
-            List<String> current = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("# ")) {
-                    String[] t = line.substring(2).trim().split("\\s+");
-                    current = answers.get(Integer.parseInt(t[t.length - 1]));
-                } else if (!line.isEmpty()) {
-                    current.add(line);
-                }
+        List<String> current = null;
+        for (String line : lines) {
+            if (line.startsWith("# ")) {
+                String[] t = line.substring(2).trim().split("\\s+");
+                current = answers.get(Integer.parseInt(t[t.length - 1]));
+            } else {
+                current.add(line);
             }
-        }
-        try {
-            feed.join();
-            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                fail("hic-straw failed on " + file);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
         return answers;
     }

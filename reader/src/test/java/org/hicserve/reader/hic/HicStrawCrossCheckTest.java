@@ -1,22 +1,17 @@
 package org.hicserve.reader.hic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.hicserve.reader.model.GenomicInterval;
 import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.reader.query.UcscParser;
+import org.hicserve.reader.testing.HicStraw;
 import org.hicserve.reader.testing.TestData;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,33 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * widened to whole bins as in REFERENCE.md, since hic-straw drops the last partial bin's block otherwise.
  */
 class HicStrawCrossCheckTest {
-    private static Path nodeDir;
-
     @BeforeAll
     static void findNode() {
-        nodeDir = TestData.repoRoot().resolve("reader").resolve("src").resolve("test").resolve("node");
-        boolean hasNode = onPath("node");
-        boolean hasPackage = Files.isDirectory(nodeDir.resolve("node_modules").resolve("hic-straw"));
-        if (!hasNode || !hasPackage) {
-            String why = !hasNode ? "node is not on PATH" : "hic-straw is not installed (run npm install in " + nodeDir + ")";
-            if (TestData.sharedRequired()) {
-                fail("HICSERVE_REQUIRE_SHARED_DATA is set but " + why);
-            }
-            Assumptions.abort(why);
-        }
-    }
-
-    private static boolean onPath(String exe) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, exe))) {
-                return true;
-            }
-        }
-        return false;
+        HicStraw.require();
     }
 
     @ParameterizedTest(name = "{0} {1} x {2} {3}")
@@ -95,35 +66,19 @@ class HicStrawCrossCheckTest {
             GenomicInterval r2, long off1, long off2) {
         long end1 = (r1.chromosome().length() + resolution - 1) / resolution * resolution;
         long end2 = (r2.chromosome().length() + resolution - 1) / resolution * resolution;
-        ProcessBuilder pb = new ProcessBuilder("node", "dump-records.mjs", file.toAbsolutePath().toString(), norm, "BP",
+        List<String> lines = HicStraw.run("dump-records.mjs", List.of(file.toAbsolutePath().toString(), norm, "BP",
                 String.valueOf(resolution), r1.chromosome().name(), "0", String.valueOf(end1), r2.chromosome().name(),
-                "0", String.valueOf(end2)).directory(nodeDir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-        try {
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                fail("hic-straw dump failed for " + file + " " + r1 + " x " + r2);
+                "0", String.valueOf(end2)), List.of(), Duration.ofSeconds(120), file + " " + r1 + " x " + r2);
+        Map<String, Double> records = new HashMap<>();
+        for (String line : lines) {
+            String[] c = line.split("\t");
+            double v = Double.parseDouble(c[2]);
+            if (!Double.isFinite(v)) {
+                continue; // hic-straw filters 0/NaN products but not every non-finite value; we drop them all
             }
-            Map<String, Double> records = new HashMap<>();
-            for (String line : out.split("\n")) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                double v = Double.parseDouble(c[2]);
-                if (!Double.isFinite(v)) {
-                    continue; // hic-straw filters 0/NaN products but not every non-finite value; we drop them all
-                }
-                Double old = records.put((off1 + Long.parseLong(c[0])) + " " + (off2 + Long.parseLong(c[1])), v);
-                assertThat(old).as("hic-straw returned a record twice: " + line).isNull();
-            }
-            return records;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            Double old = records.put((off1 + Long.parseLong(c[0])) + " " + (off2 + Long.parseLong(c[1])), v);
+            assertThat(old).as("hic-straw returned a record twice: " + line).isNull();
         }
+        return records;
     }
 }

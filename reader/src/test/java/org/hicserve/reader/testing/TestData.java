@@ -84,6 +84,25 @@ public final class TestData {
         }
     }
 
+    /**
+     * Copies bundled samples into {@code dir}, for a service's data directory: each target is a path relative to
+     * {@code dir} whose file name is the sample's ({@code sample.mcool}, {@code lab/sample.hic}).
+     *
+     * @return {@code dir}
+     */
+    public static Path copySamples(Path dir, String... targets) {
+        try {
+            for (String target : targets) {
+                Path to = dir.resolve(target);
+                Files.createDirectories(to.getParent());
+                Files.copy(sample(to.getFileName().toString()), to);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Copy of a file into a temporary directory, for corruption tests (the originals are never modified). */
     public static Path copyTo(Path source, Path dir) {
         try {

@@ -12,9 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.hicserve.reader.MatrixFiles;
 import org.hicserve.reader.hic.HicMetadata;
 import org.hicserve.reader.hic.MatrixZoom;
 import org.hicserve.reader.io.BinaryCursor;
+import org.hicserve.reader.io.source.ByteSource;
 import org.hicserve.reader.io.source.LocalFileSource;
 import org.hicserve.reader.model.FileFormat;
 import org.hicserve.reader.testing.TestData;
@@ -221,6 +223,63 @@ class ValidatorTest {
             assertThat(e.location()).isEqualTo("/pixels/bin2_id[" + made.index() + "]");
             assertThat(e.message()).contains("below the diagonal");
         });
+    }
+
+    /**
+     * The check a server runs when it first opens a file comes from the parse itself: {@link FileValidator#readChecked}
+     * opens the file no more often than parsing alone (path null: jHDF reads through the opener's source too, so a
+     * second HDF5 parse would show as another open), and finds what the standalone check finds, here on a file the
+     * reader accepts but the check does not.
+     */
+    @Test
+    void theCheckOnFirstOpenReusesTheParse(@TempDir Path dir) {
+        Made made = makeCooler(dir, "bins");
+        String name = made.file().getFileName().toString();
+        CountingOpener parseOnly = new CountingOpener(LocalFileSource.opener(made.file()));
+        MatrixFiles.readMetadata(name, null, parseOnly);
+        CountingOpener parseAndCheck = new CountingOpener(LocalFileSource.opener(made.file()));
+        FileValidator.Checked checked = FileValidator.readChecked(name, null, parseAndCheck);
+        assertThat(parseAndCheck.opened).isEqualTo(parseOnly.opened).isPositive();
+
+        ValidationReport r = checked.report();
+        assertThat(checked.metadata().format()).isEqualTo(FileFormat.COOL);
+        assertThat(r.format()).isEqualTo(FileFormat.COOL);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.errors()).anySatisfy(e -> {
+            assertThat(e.location()).isEqualTo("/bins/start[" + made.index() + "]");
+            assertThat(e.message()).contains("bin " + made.index() + " of chrA is 30000-40001, expected 30000-40000");
+        });
+        assertThat(r.errors()).anySatisfy(e -> assertThat(e.location()).isEqualTo("/@nnz"));
+        assertThat(r.problems()).isEqualTo(FileValidator.quickCheck(made.file()).problems());
+        assertThat(r.internalErrors()).isZero();
+
+        for (String sample : List.of("sample.mcool", "sample.hic")) {
+            Path p = TestData.sample(sample);
+            CountingOpener alone = new CountingOpener(LocalFileSource.opener(p));
+            MatrixFiles.readMetadata(sample, null, alone);
+            CountingOpener both = new CountingOpener(LocalFileSource.opener(p));
+            FileValidator.Checked c = FileValidator.readChecked(sample, null, both);
+            // the .hic check reads the block indexes, which the metadata does not hold, through one source of its own
+            assertThat(both.opened).as(sample).isEqualTo(alone.opened + (sample.endsWith(".hic") ? 1 : 0));
+            assertThat(c.report().ok()).as(c.report().toString()).isTrue();
+            assertThat(c.metadata().resolutions()).isEqualTo(MatrixFiles.readMetadata(p).resolutions());
+        }
+    }
+
+    /** Counts the sources opened on a file. */
+    private static final class CountingOpener implements ByteSource.Opener {
+        private final ByteSource.Opener opener;
+        int opened;
+
+        CountingOpener(ByteSource.Opener opener) {
+            this.opener = opener;
+        }
+
+        @Override
+        public ByteSource open() throws IOException {
+            opened++;
+            return opener.open();
+        }
     }
 
     // -------------------------------------------------------------------------------------------------------------

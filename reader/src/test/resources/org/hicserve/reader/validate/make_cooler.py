@@ -10,6 +10,8 @@ usage: make_cooler.py OUT MODE
                       pixel is attributed to the previous row
         offset_decr   indexes/bin1_offset with two entries swapped (decreasing index)
         lower         one pixel moved below the diagonal (bin2_id < bin1_id)
+        bins          bins/end of one bin wrong and the nnz attribute off by one: metadata loading (which computes
+                      fixed bins and counts the pixel rows) accepts the file, the cheap check does not
 Prints, on success, the row or pixel index that was corrupted (or -1).
 """
 import sys
@@ -79,6 +81,11 @@ def main():
             i = int(off[r]) + 1
             f["pixels/bin2_id"][i] = 2
             print(i)
+        elif mode == "bins":
+            r = 3
+            f["bins/end"][r] = f["bins/end"][r] + 1
+            f.attrs["nnz"] = f.attrs["nnz"] + 1
+            print(r)
         else:
             raise SystemExit("unknown mode " + mode)
 

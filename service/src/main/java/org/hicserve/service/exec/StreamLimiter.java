@@ -23,11 +23,6 @@ public final class StreamLimiter {
         this(limit, 0, retryAfter, () -> null);
     }
 
-    /** {@code perClient} 0: no per-client cap; {@code keyByToken} is unused here: no request, no client key. */
-    public StreamLimiter(int limit, int perClient, Duration retryAfter, boolean keyByToken) {
-        this(limit, perClient, retryAfter, () -> null);
-    }
-
     /**
      * {@code perClient} 0: no per-client cap; {@code clientKeys} names the current request's client (the web edge
      * knows it: the token when tokens are on, else the address; null outside a request).

@@ -16,7 +16,6 @@ import org.hicserve.reader.FileMetadata;
 import org.hicserve.reader.MatrixFile;
 import org.hicserve.reader.PixelSelector;
 import org.hicserve.reader.model.MatrixType;
-import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.expected.DiagonalRows;
 import org.hicserve.reader.expected.Expectations;
 import org.hicserve.reader.expected.Expected;
@@ -24,6 +23,7 @@ import org.hicserve.reader.expected.ExpectedCalculator;
 import org.hicserve.reader.expected.ExpectedTable;
 import org.hicserve.reader.model.Chromosome;
 import org.hicserve.reader.model.MatrixUnit;
+import org.hicserve.reader.model.Normalization;
 import org.hicserve.reader.model.Reference;
 import org.hicserve.reader.query.PixelQuery;
 import org.hicserve.service.auth.Access;
@@ -85,7 +85,7 @@ public final class ExpectedService {
      * it. An unknown normalization, or a .hic without the stored vector, is an UnknownNameException.
      */
     public Expected expected(FileRef file, MatrixFile f, MatrixUnit unit, String normalization) {
-        String norm = resolveNormalization(f, Expectations.normalizationOf(normalization));
+        String norm = Normalization.resolveName(normalization, f.normalizations());
         Optional<Expected> stored = f.storedExpected(norm);
         if (stored.isPresent()) {
             return stored.get();
@@ -107,23 +107,6 @@ public final class ExpectedService {
             return f.fetch(query);
         }
         return Expectations.fetch(f, query, type, expected(file, f, unit, query.normalization()));
-    }
-
-    private static String resolveNormalization(MatrixFile f, String norm) {
-        if (PixelQuery.NONE.equals(norm)) {
-            return norm;
-        }
-        for (String a : f.normalizations()) {
-            if (a.equals(norm)) {
-                return a;
-            }
-        }
-        for (String a : f.normalizations()) {
-            if (a.equalsIgnoreCase(norm)) {
-                return a;
-            }
-        }
-        throw new UnknownNameException("normalization", norm, f.normalizations());
     }
 
     /** One pass over the pixels per chromosome, at most {@code threads} chromosomes at a time. */

@@ -12,6 +12,8 @@ import org.hicserve.reader.MatrixFiles;
 import org.hicserve.reader.expected.ExpectedTable;
 import java.util.function.Supplier;
 import org.hicserve.reader.error.MalformedFileException;
+import org.hicserve.reader.io.source.ByteSource;
+import org.hicserve.reader.io.source.LocalFileSource;
 import org.hicserve.reader.validate.FileValidator;
 import org.hicserve.reader.validate.Problem;
 import org.hicserve.reader.validate.ValidationReport;
@@ -50,8 +52,8 @@ public final class MetadataCache {
     }
 
     /**
-     * @param validateOnOpen run the cheap validation ({@link FileValidator#quickCheck}) when a file is first
-     *     opened, and refuse a file that fails it (422) rather than serve wrong pixels from it
+     * @param validateOnOpen run the cheap validation when a file is first opened, in the same pass as its parse
+     *     ({@link FileValidator#readChecked}), and refuse a file that fails it (422) rather than serve wrong pixels
      */
     public MetadataCache(int maxFiles, boolean validateOnOpen) {
         this(maxFiles, validateOnOpen, DEFAULT_EXPECTED_BYTES);
@@ -111,27 +113,27 @@ public final class MetadataCache {
         if (file.localPath() != null) {
             return get(file.localPath());
         }
-        return cache.get(keyOf(file), k -> {
-            FileMetadata metadata = MatrixFiles.readMetadata(file.fileName(), null, file.opener());
-            if (validateOnOpen) {
-                refuseIfBroken(file.fileName(), FileValidator.quickCheck(metadata));
-            }
-            return metadata;
-        });
+        return cache.get(keyOf(file), k -> load(file.fileName(), null, file.opener()));
     }
 
-    private static void refuseIfBroken(String name, ValidationReport report) {
+    private FileMetadata load(Path path) {
+        return load(String.valueOf(path.getFileName()), path, LocalFileSource.opener(path));
+    }
+
+    /**
+     * Parses a file; with {@link #validateOnOpen}, checks it in the same pass ({@link FileValidator#readChecked}:
+     * the file is parsed once) and refuses it when the check finds errors.
+     */
+    private FileMetadata load(String name, Path path, ByteSource.Opener opener) {
+        if (!validateOnOpen) {
+            return MatrixFiles.readMetadata(name, path, opener);
+        }
+        FileValidator.Checked checked = FileValidator.readChecked(name, path, opener);
+        ValidationReport report = checked.report();
         if (!report.ok()) {
             throw new MalformedFileException(name + " failed validation: " + report.errors().stream()
                     .limit(5).map(Problem::toString).collect(Collectors.joining("; ")));
         }
-    }
-
-    private FileMetadata load(Path path) {
-        FileMetadata metadata = MatrixFiles.readMetadata(path);
-        if (validateOnOpen) {
-            refuseIfBroken(String.valueOf(path.getFileName()), FileValidator.quickCheck(metadata));
-        }
-        return metadata;
+        return checked.metadata();
     }
 }

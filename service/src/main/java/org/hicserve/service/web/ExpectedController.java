@@ -1,10 +1,9 @@
 package org.hicserve.service.web;
 
-import java.util.Arrays;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.hicserve.service.auth.Access;
-import org.hicserve.service.error.ServiceException;
 import org.hicserve.service.expected.ExpectedService;
 import org.hicserve.service.expected.ExpectedWriter;
 import org.hicserve.service.format.OutputFormat;
@@ -27,6 +26,9 @@ class ExpectedController {
     private final ExpectedService expected;
     private final BufferAllocator allocator;
 
+    /** A table, not a matrix: every format but npy (png is its log-log plot). */
+    private static final Set<OutputFormat> WRITABLE = EnumSet.complementOf(EnumSet.of(OutputFormat.NPY));
+
     ExpectedController(ExpectedService expected, BufferAllocator allocator) {
         this.expected = expected;
         this.allocator = allocator;
@@ -42,26 +44,10 @@ class ExpectedController {
             @RequestParam(required = false) String unit,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        OutputFormat f = format(format, accept);
-        List<String> names = chromosomes == null || chromosomes.isBlank() ? List.of()
-                : Arrays.stream(chromosomes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        ExpectedService.Answer answer = expected.table(file, resolution, unit, normalization, names,
-                access == null ? Access.NONE : access);
+        OutputFormat f = QueryParameters.format(format, accept, WRITABLE, "the expected table");
+        ExpectedService.Answer answer = expected.table(file, resolution, unit, normalization,
+                QueryParameters.names(chromosomes), access == null ? Access.NONE : access);
         StreamingResponseBody body = out -> ExpectedWriter.write(answer, f, out, allocator);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.mediaType())).body(body);
-    }
-
-    private static OutputFormat format(String format, String accept) {
-        OutputFormat f;
-        if (format != null && !format.isBlank()) {
-            f = OutputFormat.parse(format).orElse(null);
-        } else {
-            f = OutputFormat.fromAccept(accept).orElse(OutputFormat.ARROW);
-        }
-        if (f == null || f == OutputFormat.NPY) {
-            throw ServiceException.badRequest("invalid_parameter",
-                    "format must be one of arrow, tsv, json, png for the expected table; not '" + format + "'");
-        }
-        return f;
     }
 }

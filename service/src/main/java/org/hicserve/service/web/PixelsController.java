@@ -1,7 +1,6 @@
 package org.hicserve.service.web;
 
-import java.util.Arrays;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Locale;
 import org.hicserve.reader.model.MatrixType;
 import org.hicserve.reader.model.QuerySpan;
@@ -78,9 +77,8 @@ class PixelsController {
             @RequestParam(name = "count_type", required = false) String countType,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestAttribute(name = Access.ATTRIBUTE, required = false) Access access) {
-        List<String> names = chromosomes == null || chromosomes.isBlank() ? List.of()
-                : Arrays.stream(chromosomes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        CisCall call = new CisCall(file, resolution, unit, names, normalization, bool("join", join),
+        CisCall call = new CisCall(file, resolution, unit, QueryParameters.names(chromosomes), normalization,
+                bool("join", join),
                 executor, format(format, accept));
         return stream(queries.prepareCis(call, orAll(access), MatrixType.parse(matrixType),
                 CountTypes.parse(countType)));
@@ -113,11 +111,8 @@ class PixelsController {
         };
     }
 
+    /** Pixels are written in every format. */
     private static OutputFormat format(String format, String accept) {
-        if (format != null && !format.isBlank()) {
-            return OutputFormat.parse(format).orElseThrow(() -> ServiceException.badRequest("invalid_parameter",
-                    "format must be one of arrow, tsv, json, npy, png; not '" + format + "'"));
-        }
-        return OutputFormat.fromAccept(accept).orElse(OutputFormat.ARROW);
+        return QueryParameters.format(format, accept, EnumSet.allOf(OutputFormat.class), "");
     }
 }

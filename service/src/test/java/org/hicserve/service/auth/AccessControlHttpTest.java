@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hicserve.reader.testing.TestData;
 import org.junit.jupiter.api.Test;
@@ -39,14 +37,7 @@ class AccessControlHttpTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        try {
-            Files.copy(TestData.sample("sample.mcool"), dataDir.resolve("sample.mcool"));
-            Files.createDirectories(dataDir.resolve("lab"));
-            Files.copy(TestData.sample("sample.hic"), dataDir.resolve("lab/sample.hic"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("hicserve.data-dir", dataDir::toString);
+        registry.add("hicserve.data-dir", TestData.copySamples(dataDir, "sample.mcool", "lab/sample.hic")::toString);
     }
 
     @LocalServerPort

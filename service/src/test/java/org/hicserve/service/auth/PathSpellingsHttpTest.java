@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +48,7 @@ class PathSpellingsHttpTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        try {
-            Files.copy(TestData.sample("sample.mcool"), dataDir.resolve("sample.mcool"));
-            Files.copy(TestData.sample("sample.hic"), dataDir.resolve("sample.hic"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("hicserve.data-dir", dataDir::toString);
+        registry.add("hicserve.data-dir", TestData.copySamples(dataDir, "sample.mcool", "sample.hic")::toString);
     }
 
     @LocalServerPort

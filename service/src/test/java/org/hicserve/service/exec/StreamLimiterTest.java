@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StreamLimiterTest {
     @Test
     void aClientPastItsCapIsRefusedWithoutTakingAGlobalSlot() throws Exception {
-        StreamLimiter l = new StreamLimiter(3, 2, Duration.ofSeconds(2), false);
+        StreamLimiter l = new StreamLimiter(3, 2, Duration.ofSeconds(2), () -> null);
         AutoCloseable a1 = l.acquire("address:10.0.0.1");
         AutoCloseable a2 = l.acquire("address:10.0.0.1");
         assertThatThrownBy(() -> l.acquire("address:10.0.0.1")).isInstanceOfSatisfying(ServiceException.class,
@@ -32,7 +32,7 @@ class StreamLimiterTest {
 
     @Test
     void noCapWhenZero() throws Exception {
-        StreamLimiter l = new StreamLimiter(10, 0, Duration.ofSeconds(2), false);
+        StreamLimiter l = new StreamLimiter(10, 0, Duration.ofSeconds(2), () -> null);
         for (int i = 0; i < 10; i++) {
             l.acquire("address:10.0.0.1");
         }

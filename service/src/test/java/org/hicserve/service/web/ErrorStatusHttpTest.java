@@ -33,9 +33,8 @@ class ErrorStatusHttpTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
+        TestData.copySamples(dataDir, "sample.mcool", "sample.hic");
         try {
-            Files.copy(TestData.sample("sample.mcool"), dataDir.resolve("sample.mcool"));
-            Files.copy(TestData.sample("sample.hic"), dataDir.resolve("sample.hic"));
             byte[] hic = Files.readAllBytes(TestData.sample("sample.hic"));
             Files.write(dataDir.resolve("truncated.hic"), java.util.Arrays.copyOf(hic, hic.length / 3));
             byte[] cool = Files.readAllBytes(TestData.sample("sample.mcool"));
@@ -83,7 +82,8 @@ class ErrorStatusHttpTest {
         error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1:5-2"), 400, "invalid_query");
         error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1:abc-200"), 400, "invalid_query");
         error(pixels("file", "sample.mcool", "resolution", "ten", "range1", "chr1"), 400, "invalid_parameter");
-        error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1", "format", "xml"), 400, "invalid_parameter");
+        assertThat(error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1", "format", "xml"), 400,
+                "invalid_parameter").get("message").asText()).isEqualTo("format must be one of arrow, tsv, json, npy, png; not 'xml'");
         error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1", "query_span", "half"), 400, "invalid_query");
         error(pixels("file", "sample.mcool", "resolution", 5000, "range1", "chr1", "join", "maybe"), 400, "invalid_parameter");
     }

@@ -176,5 +176,38 @@ class ExpectedHttpTest {
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("chrX");
         r = http.get("/api/v1/expected", params("file", "sample.mcool", "resolution", 50000, "format", "npy"));
         assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .contains("format must be one of arrow, tsv, json, png for the expected table; not 'npy'");
+    }
+
+    /** A normalization resolves by the one rule of every endpoint: the stored name, else the one equal ignoring case. */
+    @Test
+    void normalizationsResolveIgnoringCase() {
+        for (String[] c : new String[][] {{"sample.mcool", "WEIGHT", "weight"}, {"sample.hic", "vc", "VC"}}) {
+            HttpResponse<byte[]> asked = http.get("/api/v1/expected", params("file", c[0], "resolution", 500000,
+                    "normalization", c[1], "format", "tsv"));
+            HttpResponse<byte[]> stored = http.get("/api/v1/expected", params("file", c[0], "resolution", 500000,
+                    "normalization", c[2], "format", "tsv"));
+            assertThat(asked.statusCode()).as(c[0] + " " + c[1]).isEqualTo(200);
+            String table = new String(stored.body(), StandardCharsets.UTF_8);
+            assertThat(table.lines().count()).isGreaterThan(10);
+            assertThat(new String(asked.body(), StandardCharsets.UTF_8)).isEqualTo(table);
+        }
+        HttpResponse<byte[]> unknown = http.get("/api/v1/expected", params("file", "sample.hic", "resolution", 500000,
+                "normalization", "vcx"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("VC_SQRT");
+    }
+
+    /** Without {@code format}, the Accept header chooses, as on the pixels endpoints; npy is refused either way. */
+    @Test
+    void theAcceptHeaderChoosesTheFormat() {
+        String query = "/api/v1/expected" + HttpFixture.query(params("file", "sample.mcool", "resolution", 500000));
+        HttpResponse<byte[]> tsv = http.get(query, "text/tab-separated-values");
+        assertThat(tsv.statusCode()).isEqualTo(200);
+        assertThat(tsv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/tab-separated-values");
+        HttpResponse<byte[]> npy = http.get(query, "application/x-npy");
+        assertThat(npy.statusCode()).isEqualTo(400);
+        assertThat(new String(npy.body(), StandardCharsets.UTF_8)).contains("invalid_parameter");
     }
 }

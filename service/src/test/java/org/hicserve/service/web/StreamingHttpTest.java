@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hicserve.service.web.HttpFixture.params;
 
-import io.jhdf.HdfFile;
-import io.jhdf.dataset.chunked.Chunk;
-import io.jhdf.dataset.chunked.ChunkedDatasetBase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Map;
+import org.hicserve.reader.testing.Corruption;
 import org.hicserve.reader.testing.TestData;
 import org.hicserve.service.files.ReaderHandles;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,37 +40,12 @@ class StreamingHttpTest {
     static Path dataDir;
 
     @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        try {
-            Files.copy(TestData.sample("sample.mcool"), dataDir.resolve("sample.mcool"));
-            Path broken = dataDir.resolve("late-corruption.mcool");
-            Files.copy(TestData.sample("sample.mcool"), broken);
-            corruptLastPixelChunk(broken, "/resolutions/5000/pixels/bin2_id");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    static void dataDirectory(DynamicPropertyRegistry registry) throws Exception {
+        TestData.copySamples(dataDir, "sample.mcool");
+        Path broken = dataDir.resolve("late-corruption.mcool");
+        Files.copy(TestData.sample("sample.mcool"), broken);
+        Corruption.overwriteLastChunk(broken, "/resolutions/5000/pixels/bin2_id"); // chrX, the last chromosome
         registry.add("hicserve.data-dir", dataDir::toString);
-    }
-
-    /** Overwrites the middle of the last compressed chunk of a column: the last chromosome becomes unreadable. */
-    static void corruptLastPixelChunk(Path file, String dataset) throws Exception {
-        long address;
-        int size;
-        try (HdfFile h5 = new HdfFile(file)) {
-            ChunkedDatasetBase ds = (ChunkedDatasetBase) h5.getDatasetByPath(dataset);
-            Method lookup = ChunkedDatasetBase.class.getDeclaredMethod("getChunkLookup");
-            lookup.setAccessible(true);
-            @SuppressWarnings("unchecked")
-            Map<Object, Chunk> chunks = (Map<Object, Chunk>) lookup.invoke(ds);
-            Chunk last = chunks.values().stream().max(Comparator.comparingLong(c -> c.getChunkOffset()[0])).orElseThrow();
-            address = last.getAddress();
-            size = last.getSize();
-        }
-        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-            byte[] junk = new byte[Math.max(8, size / 2)];
-            java.util.Arrays.fill(junk, (byte) 0x5a);
-            ch.write(java.nio.ByteBuffer.wrap(junk), address + size / 4);
-        }
     }
 
     @LocalServerPort

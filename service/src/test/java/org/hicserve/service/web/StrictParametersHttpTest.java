@@ -6,9 +6,7 @@ import static org.hicserve.service.web.HttpFixture.params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.hicserve.reader.testing.TestData;
@@ -35,13 +33,7 @@ class StrictParametersHttpTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        try {
-            Files.copy(TestData.sample("sample.mcool"), dataDir.resolve("sample.mcool"));
-            Files.copy(TestData.sample("sample.hic"), dataDir.resolve("sample.hic"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("hicserve.data-dir", dataDir::toString);
+        registry.add("hicserve.data-dir", TestData.copySamples(dataDir, "sample.mcool", "sample.hic")::toString);
     }
 
     @LocalServerPort
