@@ -48,13 +48,26 @@ public class HicFetchBenchmark {
     @Param("chr1:100,000,000-105,000,000")
     public String window;
 
+    /** Threads decoding blocks ahead of the reading thread (MatrixFile.decodeAhead); 0 decodes on the reading thread. */
+    @Param({"0"})
+    public int decodeThreads;
+
     private HicFile hic;
+    private java.util.concurrent.ExecutorService decoders;
     private PixelQuery wholeQuery;
     private PixelQuery windowQuery;
 
     @Setup(Level.Trial)
     public void setUp() {
         hic = HicFile.open(Path.of(FetchSupport.requireFile(file, ".hic")), resolution, MatrixUnit.BP);
+        if (decodeThreads > 0) {
+            decoders = java.util.concurrent.Executors.newFixedThreadPool(decodeThreads, r -> {
+                Thread t = new Thread(r, "decoder");
+                t.setDaemon(true);
+                return t;
+            });
+            hic.decodeAhead(decoders, 2 * decodeThreads);
+        }
         wholeQuery = FetchSupport.query(hic, chromosome, normalization);
         windowQuery = FetchSupport.query(hic, window, normalization);
         Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
@@ -68,6 +81,9 @@ public class HicFetchBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         hic.close();
+        if (decoders != null) {
+            decoders.shutdownNow();
+        }
     }
 
     @Benchmark

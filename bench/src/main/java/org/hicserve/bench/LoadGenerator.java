@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  * {@code windows}: every client asks random 5 Mb cis windows (chr1..chr22) in a loop. {@code soak}: every client
  * asks whole chromosomes in a loop, and one client in three hangs up after the first 64 KiB of each answer.
+ * {@code stream}: every client asks whole chromosomes in a loop and reads every answer to its end.
+ * Other maps: {@code -Dhicserve.chroms=chr1:12000000,chr2:9500000} (names and lengths; default hg38 chr1..chr22)
+ * and {@code -Dhicserve.window=5000000} (window size in bp; chromosomes shorter than a window are left out of
+ * {@code windows}).
  * Prints one line: mode, clients, seconds, requests, errors, disconnects, requests/s, MB/s, p50 and p99 latency (ms).
  */
 public final class LoadGenerator {
@@ -39,12 +43,44 @@ public final class LoadGenerator {
     private LoadGenerator() {
     }
 
+    /** The chromosomes asked for: {@code -Dhicserve.chroms=NAME:LENGTH,...}, else hg38 chr1..chr22. */
+    private static void chromosomes(long window, String mode, List<String> names, List<Long> sizes) {
+        String spec = System.getProperty("hicserve.chroms", "");
+        if (spec.isBlank()) {
+            names.addAll(List.of(CHROMS));
+            for (long s : SIZES) {
+                sizes.add(s);
+            }
+        } else {
+            for (String entry : spec.split(",")) {
+                int colon = entry.lastIndexOf(':');
+                names.add(entry.substring(0, colon).strip());
+                sizes.add(Long.parseLong(entry.substring(colon + 1).strip()));
+            }
+        }
+        if (mode.equals("windows")) {
+            for (int i = names.size() - 1; i >= 0; i--) {
+                if (sizes.get(i) <= window) {
+                    names.remove(i);
+                    sizes.remove(i);
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no chromosome longer than a window of " + window + " bp");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
-            System.err.println("usage: LoadGenerator windows|soak URL FILE RESOLUTION CLIENTS SECONDS");
+            System.err.println("usage: LoadGenerator windows|soak|stream URL FILE RESOLUTION CLIENTS SECONDS");
             System.exit(2);
         }
         String mode = args[0];
+        if (!List.of("windows", "soak", "stream").contains(mode)) {
+            System.err.println("unknown mode " + mode + ": windows, soak or stream");
+            System.exit(2);
+        }
         URI base = URI.create(args[1]);
         if (!List.of("127.0.0.1", "localhost", "[::1]").contains(base.getHost())) {
             throw new IllegalArgumentException("load is only sent to loopback, not " + base.getHost());
@@ -53,6 +89,10 @@ public final class LoadGenerator {
         int resolution = Integer.parseInt(args[3]);
         int clients = Integer.parseInt(args[4]);
         int seconds = Math.min(3600, Integer.parseInt(args[5]));
+        long window = Long.getLong("hicserve.window", 5_000_000L);
+        List<String> names = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        chromosomes(window, mode, names, sizes);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -72,11 +112,11 @@ public final class LoadGenerator {
                 int n = 0;
                 boolean hangsUp = mode.equals("soak") && client % 3 == 0;
                 while (System.nanoTime() < end) {
-                    int k = random.nextInt(CHROMS.length);
-                    String range = CHROMS[k];
+                    int k = random.nextInt(names.size());
+                    String range = names.get(k);
                     if (mode.equals("windows")) {
-                        long s = (long) (random.nextDouble() * (SIZES[k] - 5_000_000));
-                        range = CHROMS[k] + ":" + s + "-" + (s + 5_000_000);
+                        long s = (long) (random.nextDouble() * (sizes.get(k) - window));
+                        range = names.get(k) + ":" + s + "-" + (s + window);
                     }
                     String q = "?file=" + enc(file) + "&resolution=" + resolution + "&range1=" + enc(range);
                     HttpRequest req = HttpRequest.newBuilder(base.resolve("/api/v1/pixels" + q))

@@ -66,6 +66,15 @@ public interface MatrixFile extends Closeable {
     }
 
     /**
+     * Lets this handle share decoded storage units (.hic blocks, cooler pixel chunks) with every other handle given
+     * the same cache, so that overlapping or nearby queries inflate a unit once; queries fetched afterwards use it.
+     * Entries are immutable: no handle sees another's buffers. By default (and for readers that do not implement
+     * it) nothing is shared.
+     */
+    default void useBlockCache(org.hicserve.reader.io.DecodedBlockCache cache) {
+    }
+
+    /**
      * How many storage units (cooler column chunks, .hic blocks) this handle has read from the file and decoded so
      * far, over all its queries; -1 when the reader does not count. It shows what a query costs (a region query reads
      * only its part of the file) in tests and in the Spark data source's metrics.

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.hicserve.reader.error.MalformedFileException;
+import org.hicserve.reader.io.DecodedBlockCache;
 import org.hicserve.reader.io.source.ByteSource;
 
 /**
@@ -28,7 +29,20 @@ final class ChunkReader implements AutoCloseable {
     private static final class DecodedChunk {
         int index = -1;
         byte[] bytes;
+        /** {@link #bytes} is a cache entry: read it, never decode into it. */
+        boolean shared;
     }
+
+    /** A chunk's decoded bytes (filters but shuffle undone) as the shared cache holds them: never written again. */
+    record CachedChunk(byte[] decoded) implements DecodedBlockCache.Entry {
+        @Override
+        public long bytes() {
+            return decoded.length + 16 + 16;
+        }
+    }
+
+    private DecodedBlockCache cache = DecodedBlockCache.NONE;
+    private DecodedBlockCache.FileKey fileKey;
 
     ChunkReader(ByteSource channel, String file) {
         this(channel, file, new java.util.concurrent.atomic.LongAdder());
@@ -39,6 +53,16 @@ final class ChunkReader implements AutoCloseable {
         this.channel = channel;
         this.file = file;
         this.chunksRead = chunksRead;
+    }
+
+    /**
+     * Takes chunks from {@code cache} and publishes those it decodes there (fresh arrays, never reused), keyed by
+     * {@code fileKey} and the chunk's address in the file. For the pixel columns, which queries share.
+     */
+    ChunkReader sharing(DecodedBlockCache cache, DecodedBlockCache.FileKey fileKey) {
+        this.cache = cache;
+        this.fileKey = fileKey;
+        return this;
     }
 
     /** Elements {@code [from, from + n)} of an integer column into {@code dst[pos..]}. */
@@ -176,38 +200,57 @@ final class ChunkReader implements AutoCloseable {
         return v;
     }
 
-    /** The decoded bytes of chunk {@code k} (filters undone), from the per-column cache when possible. */
+    /**
+     * The decoded bytes of chunk {@code k} (filters undone), from the last chunk of the column, else the shared cache
+     * when there is one, else decoded into this reader's reused buffer.
+     */
     private byte[] chunk(ColumnLayout col, int k) {
         DecodedChunk cached = lastChunk.computeIfAbsent(col, c -> new DecodedChunk());
         if (cached.index == k) {
             return cached.bytes;
         }
-        int chunkBytes = col.chunkBytes();
-        if (cached.bytes == null || cached.bytes.length != chunkBytes) {
-            cached.bytes = new byte[chunkBytes];
-        }
         cached.index = -1;
+        long address = col.chunkAddresses()[k];
+        if (cache.enabled() && address >= 0) {
+            CachedChunk c = cache.get(new DecodedBlockCache.Key(fileKey, address),
+                    key -> new CachedChunk(decode(col, k, new byte[col.chunkBytes()])));
+            cached.bytes = c.decoded();
+            cached.shared = true;
+        } else {
+            int chunkBytes = col.chunkBytes();
+            if (cached.shared || cached.bytes == null || cached.bytes.length != chunkBytes) {
+                cached.bytes = new byte[chunkBytes];
+                cached.shared = false;
+            }
+            decode(col, k, cached.bytes);
+        }
+        cached.index = k;
+        return cached.bytes;
+    }
+
+    /** Reads and decodes chunk {@code k} into {@code out} (of the chunk's decoded size); returns {@code out}. */
+    private byte[] decode(ColumnLayout col, int k, byte[] out) {
+        int chunkBytes = col.chunkBytes();
         long address = col.chunkAddresses()[k];
         int size = col.chunkSizes()[k];
         chunksRead.increment();
         if (address < 0) {
-            Arrays.fill(cached.bytes, (byte) 0); // never written: HDF5 fill value, 0 for cooler columns
+            Arrays.fill(out, (byte) 0); // never written: HDF5 fill value, 0 for cooler columns
         } else {
             boolean deflated = col.deflate() && (col.chunkFilterMasks()[k] & lastFilterBit(col)) == 0;
             if (deflated) {
                 readFully(address, size);
-                inflate(col, k, size, cached.bytes);
+                inflate(col, k, size, out);
             } else {
                 if (size != chunkBytes && !(col.chunkCount() == 1 && size <= chunkBytes)) {
                     throw new MalformedFileException(file + ": " + col.name() + " chunk " + k + " stores " + size
                             + " bytes, expected " + chunkBytes);
                 }
                 readFully(address, size);
-                System.arraycopy(compressed, 0, cached.bytes, 0, size);
+                System.arraycopy(compressed, 0, out, 0, size);
             }
         }
-        cached.index = k;
-        return cached.bytes;
+        return out;
     }
 
     private static int lastFilterBit(ColumnLayout col) {

@@ -11,6 +11,7 @@ import org.hicserve.reader.MatrixFile;
 import org.hicserve.reader.PixelSelector;
 import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.UnknownNameException;
+import org.hicserve.reader.io.DecodedBlockCache;
 import org.hicserve.reader.io.source.ByteSource;
 import org.hicserve.reader.model.ArrayWeights;
 import org.hicserve.reader.model.BinRange;
@@ -37,6 +38,8 @@ public final class CoolerFile implements MatrixFile {
     private final java.util.concurrent.atomic.LongAdder chunksRead = new java.util.concurrent.atomic.LongAdder();
     private java.util.concurrent.Executor decodeExecutor;
     private int decodeAhead;
+    private DecodedBlockCache blockCache = DecodedBlockCache.NONE;
+    private DecodedBlockCache.FileKey fileKey;
 
     private CoolerFile(CoolerMetadata metadata, CoolerGroup group, ByteSource channel) {
         this.metadata = metadata;
@@ -155,6 +158,18 @@ public final class CoolerFile implements MatrixFile {
         this.decodeAhead = Math.max(0, windows);
     }
 
+    /**
+     * Shares the decoded chunks of the pixel columns ({@code bin2_id}, {@code count}) with the other handles given
+     * the same cache, keyed by this file's location and version (read now) and each chunk's address. Queries fetched
+     * afterwards use it.
+     */
+    @Override
+    public void useBlockCache(DecodedBlockCache cache) {
+        this.blockCache = cache == null ? DecodedBlockCache.NONE : cache;
+        this.fileKey = blockCache.enabled() ? new DecodedBlockCache.FileKey(
+                metadata.path() != null ? metadata.path().toString() : channel.name(), channel.version()) : null;
+    }
+
     /** Column chunks (pixels, indexes, weights) this handle's readers have decoded, decode-ahead included. */
     @Override
     public long storageUnitsRead() {
@@ -197,7 +212,10 @@ public final class CoolerFile implements MatrixFile {
                     r1, true, chrom1 == chrom2));
         }
         String name = metadata.name();
-        DecodedWindows windows = new DecodedWindows(group, decodeExecutor, decodeAhead, () -> new ChunkReader(channel, name, chunksRead));
+        DecodedBlockCache cache = blockCache;
+        DecodedBlockCache.FileKey key = fileKey;
+        DecodedWindows windows = new DecodedWindows(group, decodeExecutor, decodeAhead,
+                () -> new ChunkReader(channel, name, chunksRead).sharing(cache, key));
         CoolerPixelSource source = new CoolerPixelSource(group, windows, name, scans);
         return new BatchingPixelSelector(source, group.bins, source.floatCounts(), weights, query.diagonalBandWidth(),
                 query.batchRows(), query.countType());

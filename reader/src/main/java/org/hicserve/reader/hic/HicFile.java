@@ -11,6 +11,7 @@ import org.hicserve.reader.PixelSelector;
 import org.hicserve.reader.error.InvalidQueryException;
 import org.hicserve.reader.error.UnknownNameException;
 import org.hicserve.reader.io.BlockInflater;
+import org.hicserve.reader.io.DecodedBlockCache;
 import org.hicserve.reader.io.source.ByteSource;
 import org.hicserve.reader.model.BinRange;
 import org.hicserve.reader.model.BinTable;
@@ -53,7 +54,11 @@ public final class HicFile implements MatrixFile {
     private final FixedBinTable bins;
     private final ByteSource channel;
     private final BlockInflater inflater = new BlockInflater();
-    private long blocksRead;
+    private final java.util.concurrent.atomic.LongAdder blocksRead = new java.util.concurrent.atomic.LongAdder();
+    private DecodedBlockCache blockCache = DecodedBlockCache.NONE;
+    private DecodedBlockCache.FileKey fileKey;
+    private java.util.concurrent.Executor decodeExecutor;
+    private int decodeDepth;
     private boolean closed;
 
     private HicFile(HicMetadata metadata, MatrixUnit unit, int resolution, ByteSource channel) {
@@ -167,10 +172,32 @@ public final class HicFile implements MatrixFile {
         return metadata.fractionalCounts();
     }
 
-    /** Interaction blocks this handle has inflated (normalization vectors are not counted). */
+    /** Interaction blocks this handle has inflated, decode-ahead included (normalization vectors are not counted). */
     @Override
     public long storageUnitsRead() {
-        return blocksRead;
+        return blocksRead.sum();
+    }
+
+    /**
+     * Decodes up to {@code blocks} interaction blocks ahead on {@code executor} while the reading thread filters the
+     * current one. The executor's tasks never wait on each other; a block not yet started when it is needed is
+     * decoded by the reading thread itself. Without this, everything is decoded on the reading thread.
+     */
+    @Override
+    public void decodeAhead(java.util.concurrent.Executor executor, int blocks) {
+        this.decodeExecutor = executor;
+        this.decodeDepth = Math.max(0, blocks);
+    }
+
+    /**
+     * Shares decoded blocks with the other handles given the same cache, keyed by this file's location and version
+     * (read now) and each block's position. Queries fetched afterwards use it.
+     */
+    @Override
+    public void useBlockCache(DecodedBlockCache cache) {
+        this.blockCache = cache == null ? DecodedBlockCache.NONE : cache;
+        this.fileKey = blockCache.enabled() ? new DecodedBlockCache.FileKey(
+                metadata.path() != null ? metadata.path().toString() : channel().name(), channel().version()) : null;
     }
 
     /** The compressed sizes in the block index of the chromosome's own matrix at this resolution (read once, cached). */
@@ -350,7 +377,23 @@ public final class HicFile implements MatrixFile {
     }
 
     void countBlockRead() {
-        blocksRead++;
+        blocksRead.increment();
+    }
+
+    DecodedBlockCache blockCache() {
+        return blockCache;
+    }
+
+    DecodedBlockCache.FileKey fileKey() {
+        return fileKey;
+    }
+
+    java.util.concurrent.Executor decodeExecutor() {
+        return decodeExecutor;
+    }
+
+    int decodeDepth() {
+        return decodeDepth;
     }
 
     @Override

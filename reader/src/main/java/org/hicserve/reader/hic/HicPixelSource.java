@@ -1,7 +1,5 @@
 package org.hicserve.reader.hic;
 
-import java.util.Arrays;
-import org.hicserve.reader.io.BinaryCursor;
 import org.hicserve.reader.model.BinRange;
 import org.hicserve.reader.model.PixelBatch;
 import org.hicserve.reader.transform.RawPixelSource;
@@ -10,7 +8,9 @@ import org.hicserve.reader.transform.RawPixelSource;
  * The raw stored pixels of one .hic query, one block per chunk: reads and inflates only the blocks that meet the query
  * rectangle, keeps the records inside it and orients them (bin1 on the range1 side), in the order the block stores
  * them. (Sorting each block took two thirds of a whole-chromosome fetch and still gave no order across blocks,
- * which tile the matrix in two dimensions.) Memory is bounded by the largest block. Not thread-safe.
+ * which tile the matrix in two dimensions.) Blocks come from {@link DecodedBlocks}: decoded here, taken from the
+ * handle's shared cache, or decoded ahead on its executor. Memory is bounded by the largest block times the blocks
+ * decoded ahead. Not thread-safe.
  */
 final class HicPixelSource implements RawPixelSource {
     /** How stored records (binX, binY) map to query pixels (bin1, bin2). */
@@ -33,8 +33,7 @@ final class HicPixelSource implements RawPixelSource {
     private final long a1, a2, b1, b2; // range1 bins [a1, a2), range2 bins [b1, b2), chromosome-relative
     private final long off1, off2;
     private final boolean floatCounts;
-    private final InteractionBlock records = new InteractionBlock();
-    private int nextBlock;
+    private final DecodedBlocks decoded;
 
     private long[] keys = new long[0];
     private float[] values = new float[0];
@@ -85,6 +84,8 @@ final class HicPixelSource implements RawPixelSource {
                 case FULL_CIS -> BlockSelector.select(zoom, rotated, direct, swapped);
             };
         }
+        this.decoded = new DecodedBlocks(file, zoom, blocks, file.blockCache(), file.fileKey(), file.decodeExecutor(),
+                file.decodeDepth());
     }
 
     /** Number of blocks this query reads (for tests). */
@@ -94,16 +95,8 @@ final class HicPixelSource implements RawPixelSource {
 
     @Override
     public PixelBatch nextChunk() {
-        while (nextBlock < blocks.length) {
-            int b = blocks[nextBlock++];
-            HicMetadata m = file.metadata();
-            String what = m.name() + ": block " + zoom.blockNumbers()[b] + " of matrix " + zoom.chr1Idx() + "_"
-                    + zoom.chr2Idx() + " (" + zoom.unit() + " " + zoom.binSize() + ")";
-            int len = file.inflater().inflate(file.channel(), m.fileSize(), zoom.positions()[b], zoom.sizes()[b], what);
-            file.countBlockRead();
-            records.decode(BinaryCursor.ofBytes(file.inflater().buffer(), len, what + " at offset "
-                    + zoom.positions()[b] + ", inflated"), m.version());
-            int n = collect();
+        for (DecodedBlock block; (block = decoded.next()) != null; ) {
+            int n = collect(block);
             if (n > 0) {
                 return emit(n);
             }
@@ -112,17 +105,17 @@ final class HicPixelSource implements RawPixelSource {
     }
 
     /** Keeps the records inside the query as (key = rel1 << 31 | rel2, value); returns how many. */
-    private int collect() {
-        int size = records.size;
+    private int collect(DecodedBlock records) {
+        int size = records.size();
         int cap = mode == Mode.FULL_CIS ? 2 * size : size;
         if (keys.length < cap) {
             int c = Math.max(cap, keys.length * 2);
             keys = new long[c];
             values = new float[c];
         }
-        int[] xs = records.binX;
-        int[] ys = records.binY;
-        float[] vs = records.counts;
+        int[] xs = records.binX();
+        int[] ys = records.binY();
+        float[] vs = records.counts();
         int n = 0;
         for (int i = 0; i < size; i++) {
             long x = xs[i];
@@ -193,6 +186,6 @@ final class HicPixelSource implements RawPixelSource {
 
     @Override
     public void close() {
-        nextBlock = blocks.length;
+        decoded.close();
     }
 }

@@ -61,6 +61,16 @@ final class InteractionBlock {
         size++;
     }
 
+    /** An immutable copy of the records decoded last (fresh arrays of exactly {@link #size} entries). */
+    DecodedBlock freeze() {
+        return new DecodedBlock(Arrays.copyOf(binX, size), Arrays.copyOf(binY, size), Arrays.copyOf(counts, size), size);
+    }
+
+    /** The records decoded last, over these reused columns: valid until the next {@link #decode}. */
+    DecodedBlock view() {
+        return new DecodedBlock(binX, binY, counts, size);
+    }
+
     void ensure(long capacity) {
         if (capacity > binX.length) {
             int n = Columns.grownLength(binX.length, capacity);

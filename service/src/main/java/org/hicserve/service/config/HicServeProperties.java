@@ -24,11 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth optional bearer-token access control
  * @param maxQueryBins most bins on either side of a pixels query (413 beyond)
  * @param validateOnOpen check a file cheaply when it is first opened and refuse it (422) if broken
- * @param decodeThreads threads that decode chunks ahead of a pixels query's reading thread (0: none)
+ * @param decodeThreads threads that decode chunks (cooler) and blocks (.hic) ahead of a query's reading thread, so
+ *        that a second core inflates while the first filters and writes (0: none; -1: one per core)
  * @param requestDeadline longest a pixels or cis answer may take; past it the answer is aborted
  * @param maxStreamsPerClient pixel and cis answers in flight for one client (its token, else its address); 0: no cap
  * @param writeStallTimeout longest a write to a client may block (a client that stopped reading); the answer is
  *        then aborted and what it held released
+ * @param blockCacheSize the bound of the decoded blocks (.hic) and pixel chunks (cooler) shared by every request, so
+ *        that overlapping and nearby queries inflate them once; 0 turns the cache off
  * @param remote how files of a remote data source are read (block cache, timeouts, retries)
  * @param s3 the S3 store of an {@code s3://} data source
  * @param http the files of an {@code http(s)://} data source
@@ -55,9 +58,10 @@ public record HicServeProperties(
         @DefaultValue("5000000") long maxQueryBins,
         @DefaultValue("30m") Duration requestDeadline,
         @DefaultValue("true") boolean validateOnOpen,
-        @DefaultValue("0") int decodeThreads,
+        @DefaultValue("-1") int decodeThreads,
         @DefaultValue("8") int maxStreamsPerClient,
         @DefaultValue("30s") Duration writeStallTimeout,
+        @DefaultValue("64MB") org.springframework.util.unit.DataSize blockCacheSize,
         @DefaultValue Remote remote,
         @DefaultValue S3 s3,
         @DefaultValue Http http,
@@ -132,5 +136,10 @@ public record HicServeProperties(
 
     public int effectiveThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Decoder threads: {@code decodeThreads}, or one per core when it is negative; 0 turns decoding ahead off. */
+    public int effectiveDecodeThreads() {
+        return decodeThreads < 0 ? Runtime.getRuntime().availableProcessors() : decodeThreads;
     }
 }

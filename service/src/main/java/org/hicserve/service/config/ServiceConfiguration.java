@@ -18,6 +18,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.hicserve.service.exec.StreamLimiter;
 import org.hicserve.service.files.DataDirectory;
 import org.hicserve.service.files.DataSource;
+import org.hicserve.service.files.DecodedBlocks;
 import org.hicserve.service.files.NamedRoots;
 import org.hicserve.service.files.MetadataCache;
 import org.hicserve.service.files.ReaderHandles;
@@ -115,9 +116,19 @@ public class ServiceConfiguration {
         return cache;
     }
 
+    /**
+     * Decoded .hic blocks and cooler pixel chunks shared by every request (hicserve.block-cache-size, bytes), with
+     * hit and miss metrics as the {@code decoded-blocks} cache.
+     */
     @Bean
-    ReaderHandles readerHandles(MeterRegistry registry) {
-        ReaderHandles handles = new ReaderHandles();
+    ReaderHandles readerHandles(HicServeProperties props, MeterRegistry registry) {
+        org.hicserve.reader.io.DecodedBlockCache blocks = DecodedBlocks.of(props.blockCacheSize().toBytes());
+        if (blocks instanceof DecodedBlocks shared) {
+            CaffeineCacheMetrics.monitor(registry, (com.github.benmanes.caffeine.cache.Cache<?, ?>) shared.cache(),
+                    "decoded-blocks");
+        }
+        log.info("decoded-block cache: {}", blocks.enabled() ? props.blockCacheSize() : "off");
+        ReaderHandles handles = new ReaderHandles(blocks);
         Gauge.builder("hicserve.reader.handles.open", handles, ReaderHandles::openCount)
                 .description("reader handles open now; 0 when idle").register(registry);
         return handles;
@@ -153,12 +164,13 @@ public class ServiceConfiguration {
     }
 
     /**
-     * Decoders of chunks ahead of a pixels query's reading thread (hicserve.decode-threads, 0: none). Their queue
+     * Decoders of chunks and blocks ahead of a query's reading thread (hicserve.decode-threads: 0 none, -1 one per
+     * core). Their queue
      * is bounded and a refused task is simply decoded by the reading thread, so it never blocks a query.
      */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService decodeExecutor(HicServeProperties props) {
-        int threads = Math.max(1, props.decodeThreads());
+        int threads = Math.max(1, props.effectiveDecodeThreads());
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 8), r -> {
             Thread t = new Thread(r, "decoder-" + n.incrementAndGet());

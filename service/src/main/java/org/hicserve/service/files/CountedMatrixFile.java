@@ -94,6 +94,16 @@ final class CountedMatrixFile implements MatrixFile {
     }
 
     @Override
+    public void useBlockCache(org.hicserve.reader.io.DecodedBlockCache cache) {
+        delegate.useBlockCache(cache);
+    }
+
+    @Override
+    public long storageUnitsRead() {
+        return delegate.storageUnitsRead();
+    }
+
+    @Override
     public org.hicserve.reader.model.Weights weights(String normalization) {
         return delegate.weights(normalization);
     }

@@ -37,8 +37,9 @@ public final class ThreadFanOut implements FanOut {
         List<ChromosomeTask> tasks = plan.tasks().stream().map(task -> ChromosomeTask.resumable(() -> {
             MatrixFile handle = handles.open(plan.metadata(), plan.resolution(), plan.unit());
             try {
-                if (properties.decodeThreads() > 0) {
-                    handle.decodeAhead(decoders, 2 * properties.decodeThreads());
+                int decoderThreads = properties.effectiveDecodeThreads();
+                if (decoderThreads > 0) {
+                    handle.decodeAhead(decoders, 2 * decoderThreads);
                 }
                 PixelQuery query = task.query(handle, normalization, properties.batchRows()).withCountType(plan.countType());
                 PixelSelector selector = Expectations.fetch(handle, query, plan.matrixType(), plan.expected());
