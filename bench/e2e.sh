@@ -21,7 +21,7 @@ REPEAT="${REPEAT:-5}"
 WINDOWS="${WINDOWS:-200}"
 COOLER="${COOLER:-cooler}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
-jar="$root/service/target/hicserve.jar"
+jar="${JAR:-$root/service/target/hicserve.jar}"  # JAR=: another build, e.g. the commit before a change
 out="$here/out"
 mkdir -p "$out"
 tsv="$out/e2e.tsv"

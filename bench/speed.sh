@@ -28,7 +28,7 @@
 # in ../shared/docs/PERFORMANCE.md; the outside checks' own hictk figures (../shared/peers/README.md) are shown too.
 # Prints a markdown table (also bench/out/speed.md); raw numbers in bench/out/speed.tsv; service logs bench/out/speed-*.log.
 #
-# Env: MCOOL (large.mcool), HIC (large.hic), RES (10000), CHROM (chr1), WINDOW (chr2:100000000-105000000),
+# Env: JAR (service/target/hicserve.jar: another build to compare), OUT (bench/out), MCOOL (large.mcool), HIC (large.hic), RES (10000), CHROM (chr1), WINDOW (chr2:100000000-105000000),
 #      COOL_NORM (weight), HIC_NORM (ICE), REPEAT (5), PEER_REPEAT (REPEAT), CIS_REPEAT (3), CLIENTS (8),
 #      LOAD_SECONDS (10), RSS_SECONDS (30), PORT (18090), JAVA_OPTS (-Xmx512m), SKIP_PEERS=1, SKIP_CIS=1.
 # Needs: java, curl, node (hic-straw is installed into reader/src/test/node with npm ci when missing), cooler,
@@ -54,9 +54,9 @@ PORT="${PORT:-18090}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 COOLER="${COOLER:-cooler}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
-jar="$root/service/target/hicserve.jar"
+jar="${JAR:-$root/service/target/hicserve.jar}"  # JAR=: another build, e.g. the commit before a change
 bench="$here/target/benchmarks.jar"
-out="$here/out"
+out="${OUT:-$here/out}"
 mkdir -p "$out"
 tsv="$out/speed.tsv"
 : > "$tsv"

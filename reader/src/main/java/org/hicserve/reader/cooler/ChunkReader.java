@@ -212,7 +212,7 @@ final class ChunkReader implements AutoCloseable {
         cached.index = -1;
         long address = col.chunkAddresses()[k];
         if (cache.enabled() && address >= 0) {
-            CachedChunk c = cache.get(new DecodedBlockCache.Key(fileKey, address),
+            CachedChunk c = cache.get(new DecodedBlockCache.Key(fileKey, address, col.chunkSizes()[k], col.chunkBytes()),
                     key -> new CachedChunk(decode(col, k, new byte[col.chunkBytes()])));
             cached.bytes = c.decoded();
             cached.shared = true;

@@ -167,7 +167,7 @@ public final class CoolerFile implements MatrixFile {
     public void useBlockCache(DecodedBlockCache cache) {
         this.blockCache = cache == null ? DecodedBlockCache.NONE : cache;
         this.fileKey = blockCache.enabled() ? new DecodedBlockCache.FileKey(
-                metadata.path() != null ? metadata.path().toString() : channel.name(), channel.version()) : null;
+                channel.location(), channel.version()) : null;
     }
 
     /** Column chunks (pixels, indexes, weights) this handle's readers have decoded, decode-ahead included. */

@@ -97,6 +97,7 @@ public final class CoolerMetadata implements FileMetadata {
         try (source; deadline; HdfFile h5 = openHdf(source, file, path)) {
             CoolerMetadata metadata = parse(h5, file, path, opener, source.size(), groupPath);
             if (check != null) {
+                deadline.restart(); // the check gets its own limit, as when it opened the file itself
                 CoolerIntegrity.checkOpen(h5, source, file, deadline, check); // reports, never throws for the file
             }
             return metadata;

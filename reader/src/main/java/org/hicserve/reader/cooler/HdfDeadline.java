@@ -27,7 +27,7 @@ final class HdfDeadline implements AutoCloseable {
 
     private final Thread owner = Thread.currentThread();
     private final Duration limit;
-    private final ScheduledFuture<?> task;
+    private ScheduledFuture<?> task;
     private boolean done;
     private boolean fired;
 
@@ -44,6 +44,14 @@ final class HdfDeadline implements AutoCloseable {
         if (!done) {
             fired = true;
             owner.interrupt();
+        }
+    }
+
+    /** Gives the next step a whole limit of its own (the check after the parse), unless the limit already passed. */
+    synchronized void restart() {
+        if (!fired && !done) {
+            task.cancel(false);
+            task = TIMER.schedule(this::fire, limit.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

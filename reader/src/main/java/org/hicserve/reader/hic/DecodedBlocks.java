@@ -144,7 +144,7 @@ final class DecodedBlocks implements AutoCloseable {
         if (!cache.enabled()) {
             return decodeFresh(b);
         }
-        return cache.get(new DecodedBlockCache.Key(fileKey, zoom.positions()[b]), k -> decodeFresh(b));
+        return cache.get(new DecodedBlockCache.Key(fileKey, zoom.positions()[b], zoom.sizes()[b], -1), k -> decodeFresh(b));
     }
 
     private DecodedBlock decodeFresh(int b) {

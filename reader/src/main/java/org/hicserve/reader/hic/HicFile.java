@@ -197,7 +197,7 @@ public final class HicFile implements MatrixFile {
     public void useBlockCache(DecodedBlockCache cache) {
         this.blockCache = cache == null ? DecodedBlockCache.NONE : cache;
         this.fileKey = blockCache.enabled() ? new DecodedBlockCache.FileKey(
-                metadata.path() != null ? metadata.path().toString() : channel().name(), channel().version()) : null;
+                channel().location(), channel().version()) : null;
     }
 
     /** The compressed sizes in the block index of the chromosome's own matrix at this resolution (read once, cached). */

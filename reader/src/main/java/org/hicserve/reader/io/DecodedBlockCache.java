@@ -9,8 +9,7 @@ import java.util.function.Function;
  * never writes into an array it got from the cache, so no handle ever sees another request's buffers change.
  *
  * <p>A key is the file's identity (its location and version, {@link org.hicserve.reader.io.source.ByteSource#version()},
- * so a replaced file never answers from the old one's entries) and the unit's byte position in that file, which is
- * unique per unit. The reader alone uses {@link #NONE}; the service gives its handles a bounded one
+ * so a replaced file never answers from the old one's entries) and the unit's byte position and sizes in that file. The reader alone uses {@link #NONE}; the service gives its handles a bounded one
  * ({@code hicserve.block-cache-size}). Implementations are thread-safe.
  */
 public interface DecodedBlockCache {
@@ -18,8 +17,13 @@ public interface DecodedBlockCache {
     record FileKey(String location, String version) {
     }
 
-    /** One storage unit of a file: where it starts in the file. */
-    record Key(FileKey file, long position) {
+    /**
+     * One storage unit of a file: where it starts in the file, its stored (compressed) size and, where the reader knows
+     * it before decoding, its decoded size. The sizes make a key say exactly what was decoded: a corrupt index that
+     * points two units of different sizes at one position gets two entries (and the reader's own checks), never the
+     * other unit's pixels.
+     */
+    record Key(FileKey file, long position, long storedBytes, long decodedBytes) {
     }
 
     /** A decoded unit: immutable once published, and how much heap it holds. */

@@ -1,7 +1,10 @@
 package org.hicserve.service.files;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.hicserve.reader.io.DecodedBlockCache;
 
@@ -13,12 +16,16 @@ import org.hicserve.reader.io.DecodedBlockCache;
  * cache metrics. Thread-safe: concurrent requests for one block wait for one decode.
  */
 public final class DecodedBlocks implements DecodedBlockCache {
-    private final Cache<Key, Entry> cache;
+    /**
+     * Futures, so that a decode runs on the caller's thread outside the map's locks: a block fetched from a slow
+     * remote store (retries, backoff) never holds up requests for other blocks that happen to share a hash bin.
+     */
+    private final AsyncCache<Key, Entry> cache;
 
     private DecodedBlocks(long maxBytes) {
         this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
                 .weigher((Key k, Entry e) -> (int) Math.min(Integer.MAX_VALUE, e.bytes() + 64))
-                .recordStats().build();
+                .recordStats().buildAsync();
     }
 
     /** A cache bounded to {@code maxBytes} of decoded data; {@link DecodedBlockCache#NONE} for 0 or less. */
@@ -26,19 +33,45 @@ public final class DecodedBlocks implements DecodedBlockCache {
         return maxBytes > 0 ? new DecodedBlocks(maxBytes) : DecodedBlockCache.NONE;
     }
 
-    /** The Caffeine cache, for its metrics. */
+    /** The Caffeine cache (its synchronous view, sharing the statistics), for its metrics. */
     public Cache<?, ?> cache() {
-        return cache;
+        return cache.synchronous();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T extends Entry> T get(Key key, Function<? super Key, ? extends T> decode) {
-        return (T) cache.get(key, decode);
+        CompletableFuture<Entry> found = cache.getIfPresent(key); // counts the hit or the miss
+        if (found == null) {
+            CompletableFuture<Entry> mine = new CompletableFuture<>();
+            found = cache.asMap().putIfAbsent(key, mine);
+            if (found == null) { // this caller decodes; concurrent callers of the key wait for its future
+                try {
+                    T entry = decode.apply(key);
+                    mine.complete(entry);
+                    return entry;
+                } catch (RuntimeException | Error e) {
+                    cache.asMap().remove(key, mine); // nothing cached for a failure: the next caller tries again
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
+            }
+        }
+        try {
+            return (T) found.join();
+        } catch (CompletionException e) { // the decode of another caller failed: the same failure here
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     @Override
     public String toString() {
-        return "DecodedBlocks[" + cache.estimatedSize() + " entries]";
+        return "DecodedBlocks[" + cache.synchronous().estimatedSize() + " entries]";
     }
 }

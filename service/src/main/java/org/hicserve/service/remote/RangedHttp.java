@@ -131,9 +131,12 @@ final class RangedHttp {
                     }
                 }
                 String answered = versionOf(r.headers(), size);
-                if (version.startsWith("etag:") && answered.startsWith("etag:") && !answered.equals(version)) {
+                // an ETag, else Last-Modified (a store without ETags): either, when the answer has the same kind,
+                // must be the version being read; only a bare size (neither header) cannot tell a replaced object
+                String kind = version.substring(0, version.indexOf(':') + 1);
+                if (!kind.equals("size:") && answered.startsWith(kind) && !answered.equals(version)) {
                     throw new RemoteReadException(Kind.BAD_GATEWAY, where + ": the object changed while being read "
-                            + "(ETag " + version.substring(5) + " became " + answered.substring(5) + "); ask again");
+                            + "(" + version + " became " + answered + "); ask again");
                 }
                 readExactly(in, dst, offset, length, where);
                 stats.fetched(length);

@@ -35,6 +35,12 @@ final class RemoteByteSource implements ByteSource {
         return name;
     }
 
+    /** The object's full address (store, bucket or base, key), without credentials. */
+    @Override
+    public String location() {
+        return location;
+    }
+
     @Override
     public long size() {
         return object.size();

@@ -13,6 +13,15 @@ public interface ByteSource extends Closeable {
     /** The file's name, for messages: a file name or an object key, never credentials. */
     String name();
 
+    /**
+     * Where the bytes are, unique among all sources (a local file's absolute path, an object's full address without
+     * credentials): with {@link #version()} it identifies the bytes in caches shared across files. {@link #name()}
+     * is not enough: two objects of two buckets or folders can have the same name.
+     */
+    default String location() {
+        return name();
+    }
+
     /** The size in bytes, as known when the source was opened. */
     long size();
 

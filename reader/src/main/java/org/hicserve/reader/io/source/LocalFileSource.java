@@ -56,14 +56,25 @@ public final class LocalFileSource implements ByteSource {
         return size;
     }
 
-    /** Size and modification time, read now (the readers never ask; a stat per handle would cost for nothing). */
+    @Override
+    public String location() {
+        return path.toAbsolutePath().toString();
+    }
+
+    /**
+     * Size and modification time, read now (the readers never ask; a stat per handle would cost for nothing). When the
+     * path's size is no longer the size of the file this source opened (the file was replaced since), the version is
+     * one no other source has, so nothing read here is shared under the new file's version.
+     */
     @Override
     public String version() {
+        BasicFileAttributes a;
         try {
-            return version(Files.readAttributes(path, BasicFileAttributes.class));
+            a = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stat " + path, e);
         }
+        return a.size() == size ? version(a) : "replaced-since-open@" + System.identityHashCode(this) + "@" + System.nanoTime();
     }
 
     @Override
