@@ -1,5 +1,8 @@
 package org.hicserve.service.arrow;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -22,12 +25,8 @@ public final class PixelColumns {
         BigIntVector bin2 = (BigIntVector) root.getVector(1);
         bin1.allocateNew(n);
         bin2.allocateNew(n);
-        long[] b1 = b.bin1();
-        long[] b2 = b.bin2();
-        for (int i = 0; i < n; i++) {
-            bin1.set(i, b1[i]);
-            bin2.set(i, b2[i]);
-        }
+        put(bin1, b.bin1(), n);
+        put(bin2, b.bin2(), n);
         fillCount(root.getVector("count"), b);
         root.setRowCount(n);
     }
@@ -37,17 +36,49 @@ public final class PixelColumns {
         int n = b.size();
         if (vector instanceof IntVector count) {
             count.allocateNew(n);
-            int[] c = b.intCounts();
-            for (int i = 0; i < n; i++) {
-                count.set(i, c[i]);
-            }
+            put(count, b.intCounts(), n);
         } else {
             Float8Vector count = (Float8Vector) vector;
             count.allocateNew(n);
-            for (int i = 0; i < n; i++) {
-                count.set(i, b.count(i));
+            if (b.isFloat()) {
+                put(count, b.floatCounts(), n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    count.set(i, b.count(i));
+                }
+                count.setValueCount(n);
             }
         }
+    }
+
+    /*
+     * Bulk copies into a vector's data buffer, all rows valid. Setting row by row (a bounds check and a validity bit
+     * each) was three quarters of the CPU of the thread writing an Arrow answer, the one thread per answer that the
+     * per-chromosome fan-out cannot share (JFR on whole-genome cis). Arrow buffers are little-endian.
+     */
+    private static void put(BigIntVector v, long[] values, int n) {
+        data(v, (long) n * Long.BYTES).asLongBuffer().put(values, 0, n);
+        valid(v, n);
+    }
+
+    private static void put(IntVector v, int[] values, int n) {
+        data(v, (long) n * Integer.BYTES).asIntBuffer().put(values, 0, n);
+        valid(v, n);
+    }
+
+    private static void put(Float8Vector v, double[] values, int n) {
+        data(v, (long) n * Double.BYTES).asDoubleBuffer().put(values, 0, n);
+        valid(v, n);
+    }
+
+    private static ByteBuffer data(FieldVector v, long bytes) {
+        return v.getDataBuffer().nioBuffer(0, (int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static void valid(FieldVector v, int n) {
+        ArrowBuf validity = v.getValidityBuffer();
+        validity.setOne(0, (n + 7) / 8);
+        v.setValueCount(n);
     }
 
     /** Rows {@code [from, rowCount)} of a {@code bin1_id, bin2_id, count} root as a new batch. */
