@@ -1,18 +1,13 @@
 package org.hicserve.reader.cooler;
 
 import java.util.ArrayDeque;
+import org.hicserve.reader.io.AheadTask;
 import java.util.Deque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.hicserve.reader.error.MalformedFileException;
-import org.hicserve.reader.error.ReaderException;
 
 /**
  * Decoded windows of a pixel slab ({@code bin2_id} and {@code count}), in order. Inflating is 80-90% of a read
@@ -26,26 +21,8 @@ final class DecodedWindows implements AutoCloseable {
     record Window(long from, int n, long[] bin2, int[] ints, double[] floats) {
     }
 
-    private final class Pending {
-        final long from;
-        final int n;
-        final AtomicBoolean claimed = new AtomicBoolean();
-        final CompletableFuture<Window> result = new CompletableFuture<>();
-
-        Pending(long from, int n) {
-            this.from = from;
-            this.n = n;
-        }
-
-        void run() {
-            if (claimed.compareAndSet(false, true)) {
-                try {
-                    result.complete(decodeWithPooledReader(from, n));
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                }
-            }
-        }
+    /** The window of {@code n} pixels from {@code from}, decoded ahead. */
+    private record Pending(long from, int n, AheadTask<Window> task) {
     }
 
     private final CoolerGroup group;
@@ -88,33 +65,18 @@ final class DecodedWindows implements AutoCloseable {
         }
         ahead.pollFirst();
         fill();
-        if (p.claimed.compareAndSet(false, true)) {
-            return decodeWithPooledReader(p.from, p.n); // nobody started it: faster to do it here than to wait
-        }
-        try {
-            return p.result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while decoding");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ReaderException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new MalformedFileException("decoding failed: " + e.getCause());
-        }
+        return p.task().take();
     }
 
     private void fill() {
         while (executor != null && ahead.size() < depth && next < end && !closed) {
             int n = (int) Math.min(CoolerPixelSource.WINDOW, end - next);
-            Pending p = new Pending(next, n);
+            long from = next;
+            Pending p = new Pending(from, n, new AheadTask<>(() -> decodeWithPooledReader(from, n)));
             next += n;
             ahead.addLast(p);
             try {
-                executor.execute(p::run);
+                executor.execute(p.task()::run);
             } catch (RejectedExecutionException e) {
                 // a full executor: the window is decoded by the caller when it gets there
             }
@@ -123,7 +85,7 @@ final class DecodedWindows implements AutoCloseable {
 
     private void dropAhead() {
         for (Pending p : ahead) {
-            p.claimed.set(true); // not started: never will be; started: its result is ignored
+            p.task().drop();
         }
         ahead.clear();
     }

@@ -4,13 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.hicserve.reader.error.MalformedFileException;
+import org.hicserve.reader.io.AheadTask;
 import org.hicserve.reader.io.BinaryCursor;
 import org.hicserve.reader.io.BlockInflater;
 import org.hicserve.reader.io.DecodedBlockCache;
@@ -35,24 +31,8 @@ final class DecodedBlocks implements AutoCloseable {
         final InteractionBlock scratch = new InteractionBlock();
     }
 
-    private final class Pending {
-        final int index;
-        final AtomicBoolean claimed = new AtomicBoolean();
-        final CompletableFuture<DecodedBlock> result = new CompletableFuture<>();
-
-        Pending(int index) {
-            this.index = index;
-        }
-
-        void run() {
-            if (claimed.compareAndSet(false, true)) {
-                try {
-                    result.complete(load(index));
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                }
-            }
-        }
+    /** Block {@code index} of the query, decoded ahead. */
+    private record Pending(int index, AheadTask<DecodedBlock> task) {
     }
 
     private final HicFile file;
@@ -99,32 +79,17 @@ final class DecodedBlocks implements AutoCloseable {
         }
         ahead.pollFirst();
         fill();
-        if (p.claimed.compareAndSet(false, true)) {
-            return load(i); // nobody started it: faster to do it here than to wait
-        }
-        try {
-            return p.result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while decoding");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new MalformedFileException("decoding failed: " + e.getCause());
-        }
+        return p.task().take();
     }
 
     private void fill() {
         scheduled = Math.max(scheduled, next);
         while (executor != null && ahead.size() < depth && scheduled < blocks.length && !closed) {
-            Pending p = new Pending(scheduled++);
+            int index = scheduled++;
+            Pending p = new Pending(index, new AheadTask<>(() -> load(index)));
             ahead.addLast(p);
             try {
-                executor.execute(p::run);
+                executor.execute(p.task()::run);
             } catch (RejectedExecutionException e) {
                 // a full executor: the block is decoded by the reading thread when it gets there
             }
@@ -133,7 +98,7 @@ final class DecodedBlocks implements AutoCloseable {
 
     private void dropAhead() {
         for (Pending p : ahead) {
-            p.claimed.set(true); // not started: never will be; started: its result is ignored
+            p.task().drop();
         }
         ahead.clear();
     }
