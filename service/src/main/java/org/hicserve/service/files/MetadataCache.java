@@ -2,18 +2,13 @@ package org.hicserve.service.files;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import org.hicserve.reader.FileMetadata;
 import org.hicserve.reader.MatrixFiles;
 import org.hicserve.reader.expected.ExpectedTable;
 import java.util.function.Supplier;
 import org.hicserve.reader.error.MalformedFileException;
 import org.hicserve.reader.io.source.ByteSource;
-import org.hicserve.reader.io.source.LocalFileSource;
 import org.hicserve.reader.validate.FileValidator;
 import org.hicserve.reader.validate.Problem;
 import org.hicserve.reader.validate.ValidationReport;
@@ -21,29 +16,27 @@ import java.util.stream.Collectors;
 
 /**
  * Parsed file metadata (headers, indexes, bin tables, weights), shared read-only by every request on a file.
- * Keyed by path, size and modification time, so a replaced file is parsed afresh; bounded in entries.
+ * Keyed by location and version (path, size and modification time; an object's address and ETag), so a replaced
+ * file is parsed afresh; bounded in entries.
  * Handles are never cached: each request opens its own from the metadata. Also holds the expected tables computed
  * from cooler pixels, bounded in bytes. Thread-safe.
  */
 public final class MetadataCache {
-    private record Key(Path path, long size, long modifiedMillis) {
-    }
-
     /** A file wherever it is: its location and version (size and mtime, or an object's ETag). */
     private record RefKey(String location, String version) {
     }
 
     /**
-     * A computed expected table: the file as the metadata is keyed ({@link Key} or {@link RefKey}, so a replaced
-     * file computes afresh), its resolution, unit and normalization.
+     * A computed expected table: the file as the metadata is keyed (so a replaced file computes afresh), its
+     * resolution, unit and normalization.
      */
-    private record ExpectedKey(Object file, int resolution, String unit, String normalization) {
+    private record ExpectedKey(RefKey file, int resolution, String unit, String normalization) {
     }
 
     /** Default bound of the expected tables held (bytes): a human genome at 10 kb takes about 10 MB. */
     public static final long DEFAULT_EXPECTED_BYTES = 256L << 20;
 
-    private final Cache<Object, FileMetadata> cache;
+    private final Cache<RefKey, FileMetadata> cache;
     private final Cache<ExpectedKey, ExpectedTable> expected;
     private final boolean validateOnOpen;
 
@@ -87,22 +80,15 @@ public final class MetadataCache {
 
     /** The metadata of a file, parsed on first use; a file that fails to parse is not cached and fails again. */
     public FileMetadata get(Path realPath) {
-        return cache.get(key(realPath), k -> load(realPath));
+        return get(FileRef.local(String.valueOf(realPath.getFileName()), realPath));
     }
 
-    /** The key of a file's entries: a local file's path, size and mtime; a remote object's address and version. */
-    private static Object keyOf(FileRef file) {
-        return file.localPath() != null ? key(file.localPath()) : new RefKey(file.location(), file.version());
-    }
-
-    private static Key key(Path realPath) {
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(realPath, BasicFileAttributes.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stat " + realPath, e);
-        }
-        return new Key(realPath, attrs.size(), attrs.lastModifiedTime().toMillis());
+    /**
+     * The key of a file's entries: where it is and the version it had when found (a local file's real path, size
+     * and mtime; a remote object's address and ETag), as the {@link FileRef} has them: no second stat.
+     */
+    private static RefKey keyOf(FileRef file) {
+        return new RefKey(file.location(), file.version());
     }
 
     /**
@@ -110,14 +96,7 @@ public final class MetadataCache {
      * object (another ETag) or file (size, mtime) is parsed afresh, never served from stale metadata.
      */
     public FileMetadata get(FileRef file) {
-        if (file.localPath() != null) {
-            return get(file.localPath());
-        }
-        return cache.get(keyOf(file), k -> load(file.fileName(), null, file.opener()));
-    }
-
-    private FileMetadata load(Path path) {
-        return load(String.valueOf(path.getFileName()), path, LocalFileSource.opener(path));
+        return cache.get(keyOf(file), k -> load(file.fileName(), file.localPath(), file.opener()));
     }
 
     /**
