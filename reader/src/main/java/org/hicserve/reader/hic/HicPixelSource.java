@@ -23,9 +23,6 @@ final class HicPixelSource implements RawPixelSource {
         FULL_CIS
     }
 
-    private static final int BIN_BITS = 31;
-    private static final long BIN_MASK = (1L << BIN_BITS) - 1;
-
     private final HicFile file;
     private final MatrixZoom zoom; // null: the matrix or resolution is absent, no pixels
     private final int[] blocks;
@@ -35,8 +32,6 @@ final class HicPixelSource implements RawPixelSource {
     private final boolean floatCounts;
     private final DecodedBlocks decoded;
 
-    private long[] keys = new long[0];
-    private float[] values = new float[0];
     private long[] out1 = new long[0];
     private long[] out2 = new long[0];
     private int[] outInt;
@@ -98,21 +93,19 @@ final class HicPixelSource implements RawPixelSource {
         for (DecodedBlock block; (block = decoded.next()) != null; ) {
             int n = collect(block);
             if (n > 0) {
-                return emit(n);
+                return new PixelBatch(out1, out2, outInt, outFloat, n);
             }
         }
         return null;
     }
 
-    /** Keeps the records inside the query as (key = rel1 << 31 | rel2, value); returns how many. */
+    /**
+     * Writes the records inside the query straight into the output columns (genome-wide bin ids, counts); returns how
+     * many. One pass and no intermediate arrays: a whole-chromosome stream holds only these columns and the blocks.
+     */
     private int collect(DecodedBlock records) {
         int size = records.size();
-        int cap = mode == Mode.FULL_CIS ? 2 * size : size;
-        if (keys.length < cap) {
-            int c = Math.max(cap, keys.length * 2);
-            keys = new long[c];
-            values = new float[c];
-        }
+        ensureCapacity(mode == Mode.FULL_CIS ? 2 * size : size);
         int[] xs = records.binX();
         int[] ys = records.binY();
         float[] vs = records.counts();
@@ -127,14 +120,12 @@ final class HicPixelSource implements RawPixelSource {
             switch (mode) {
                 case DIRECT -> {
                     if (x >= a1 && x < a2 && y >= b1 && y < b2) {
-                        keys[n] = x << BIN_BITS | y;
-                        values[n++] = v;
+                        put(n++, x, y, v);
                     }
                 }
                 case TRANSPOSED -> {
                     if (y >= a1 && y < a2 && x >= b1 && x < b2) {
-                        keys[n] = y << BIN_BITS | x;
-                        values[n++] = v;
+                        put(n++, y, x, v);
                     }
                 }
                 case FULL_CIS -> {
@@ -142,12 +133,10 @@ final class HicPixelSource implements RawPixelSource {
                         continue; // stored below the diagonal: its mirror is the stored upper record
                     }
                     if (x >= a1 && x < a2 && y >= b1 && y < b2) {
-                        keys[n] = x << BIN_BITS | y;
-                        values[n++] = v;
+                        put(n++, x, y, v);
                     }
                     if (x != y && y >= a1 && y < a2 && x >= b1 && x < b2) {
-                        keys[n] = y << BIN_BITS | x;
-                        values[n++] = v;
+                        put(n++, y, x, v);
                     }
                 }
             }
@@ -155,28 +144,28 @@ final class HicPixelSource implements RawPixelSource {
         return n;
     }
 
-    private PixelBatch emit(int n) {
-        if (out1.length < n) {
-            int c = Math.max(n, out1.length * 2);
-            out1 = new long[c];
-            out2 = new long[c];
-            if (floatCounts) {
-                outFloat = new double[c];
-            } else {
-                outInt = new int[c];
-            }
+    private void put(int i, long rel1, long rel2, float v) {
+        out1[i] = off1 + rel1;
+        out2[i] = off2 + rel2;
+        if (floatCounts) {
+            outFloat[i] = v;
+        } else {
+            outInt[i] = toInt(v);
         }
-        for (int i = 0; i < n; i++) {
-            long k = keys[i];
-            out1[i] = off1 + (k >>> BIN_BITS);
-            out2[i] = off2 + (k & BIN_MASK);
-            if (floatCounts) {
-                outFloat[i] = values[i];
-            } else {
-                outInt[i] = toInt(values[i]);
-            }
+    }
+
+    private void ensureCapacity(int cap) {
+        if (out1.length >= cap) {
+            return;
         }
-        return new PixelBatch(out1, out2, outInt, outFloat, n);
+        int c = Math.max(cap, out1.length * 2);
+        out1 = new long[c];
+        out2 = new long[c];
+        if (floatCounts) {
+            outFloat = new double[c];
+        } else {
+            outInt = new int[c];
+        }
     }
 
     private static int toInt(float v) {
