@@ -46,7 +46,7 @@ public record HicServeProperties(
         @DefaultValue("0") int threads,
         @DefaultValue("16") int maxConcurrentStreams,
         @DefaultValue("2s") Duration retryAfter,
-        @DefaultValue("262144") int batchRows,
+        @DefaultValue("32768") int batchRows,
         @DefaultValue("4") int queueBatches,
         @DefaultValue("1000000") long jsonMaxRows,
         @DefaultValue("64") int metadataCacheFiles,
