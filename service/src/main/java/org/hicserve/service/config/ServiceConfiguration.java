@@ -137,7 +137,17 @@ public class ServiceConfiguration {
     @Bean
     StreamLimiter streamLimiter(HicServeProperties props, MeterRegistry registry) {
         boolean tokens = !props.auth().tokens().isEmpty() || props.auth().tokenFile() != null;
-        StreamLimiter limiter = new StreamLimiter(props.maxConcurrentStreams(), props.maxStreamsPerClient(),
+        StreamMemory memory = StreamMemory.of(props.batchRows(), props.queueBatches(), props.effectiveDecodeThreads(),
+                props.blockCacheSize().toBytes());
+        long heap = Runtime.getRuntime().maxMemory();
+        int streams = memory.streamsWithin(heap, props.maxConcurrentStreams());
+        if (streams < props.maxConcurrentStreams()) {
+            log.warn("a heap of {} MB holds {} concurrent streams, not hicserve.max-concurrent-streams={} ({} MB each "
+                    + "beside {} MB of cache and service): admitting {}; give the JVM more heap (-Xmx) for more",
+                    heap >> 20, streams, props.maxConcurrentStreams(), memory.perStream() >> 20, memory.fixed() >> 20,
+                    streams);
+        }
+        StreamLimiter limiter = new StreamLimiter(streams, props.maxStreamsPerClient(),
                 props.retryAfter(), () -> org.hicserve.service.web.ClientKey.current(tokens));
         Gauge.builder("hicserve.streams.in_flight", limiter, StreamLimiter::inFlight).register(registry);
         return limiter;

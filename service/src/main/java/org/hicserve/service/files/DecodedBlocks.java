@@ -46,15 +46,18 @@ public final class DecodedBlocks implements DecodedBlockCache {
             CompletableFuture<Entry> mine = new CompletableFuture<>();
             found = cache.asMap().putIfAbsent(key, mine);
             if (found == null) { // this caller decodes; concurrent callers of the key wait for its future
+                T entry;
                 try {
-                    T entry = decode.apply(key);
-                    mine.complete(entry);
-                    return entry;
+                    entry = decode.apply(key);
                 } catch (RuntimeException | Error e) {
-                    cache.asMap().remove(key, mine); // nothing cached for a failure: the next caller tries again
+                    // the waiters first: an OutOfMemoryError thrown again by the map's removal must not leave them
+                    // waiting forever (seen with 16 streams in a 256 MB heap)
                     mine.completeExceptionally(e);
+                    cache.asMap().remove(key, mine); // nothing cached for a failure: the next caller tries again
                     throw e;
                 }
+                mine.complete(entry);
+                return entry;
             }
         }
         try {

@@ -1,6 +1,7 @@
 package org.hicserve.service.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import java.nio.file.Files;
@@ -245,6 +246,44 @@ class DecodedBlocksTest {
         assertThat(stats.hitCount()).isPositive();
         assertThat(stats.evictionCount()).as("the bound was reached").isPositive();
         assertThat(cached.openCount()).isZero();
+    }
+
+    @Test
+    void aCallerWaitingOnAnotherCallersDecodeGetsItsErrorInsteadOfWaitingForever() throws Exception {
+        DecodedBlockCache cache = DecodedBlocks.of(1 << 20);
+        DecodedBlockCache.Key key = new DecodedBlockCache.Key(new DecodedBlockCache.FileKey("/x.hic", "1"), 0, 10, 20);
+        java.util.concurrent.CountDownLatch decoding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch waiterStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = pool.submit(() -> cache.get(key, k -> {
+                decoding.countDown();
+                try {
+                    waiterStarted.await();
+                    Thread.sleep(100); // let the second caller reach its wait on this decode
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                throw new OutOfMemoryError("Java heap space (simulated)");
+            }));
+            decoding.await();
+            java.util.concurrent.Future<?> second = pool.submit(() -> {
+                waiterStarted.countDown();
+                return cache.get(key, k -> {
+                    throw new AssertionError("the second caller should wait for the first decode, not decode");
+                });
+            });
+            for (java.util.concurrent.Future<?> f : List.of(first, second)) {
+                assertThatThrownBy(() -> f.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                        .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                        .hasCauseInstanceOf(OutOfMemoryError.class);
+            }
+            // nothing was cached for the failure: the next caller decodes again
+            DecodedBlockCache.Entry again = cache.get(key, k -> () -> 20);
+            assertThat(again.bytes()).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
