@@ -10,7 +10,7 @@
 #     LOAD_SECONDS=2 RSS_SECONDS=3 bench/speed.sh test-data
 #
 # Rows (all at RES, 10 kb):
-#   chr1 raw/balanced, Arrow and TSV, .mcool and .hic: the warm service (JAVA_OPTS, default -Xmx512m), curl draining
+#   chr1 raw/balanced, Arrow and TSV, .mcool and .hic: the warm service (JAVA_OPTS, default -Xmx256m as in the README), curl draining
 #     the body, one warm-up then the median of REPEAT; once with the decoded-block cache off (every request inflates,
 #     as a peer process does: the column compared with the peers) and once with the default settings (cache on, so
 #     a repeated query is answered from decoded blocks);
@@ -30,7 +30,7 @@
 #
 # Env: JAR (service/target/hicserve.jar: another build to compare), OUT (bench/out), MCOOL (large.mcool), HIC (large.hic), RES (10000), CHROM (chr1), WINDOW (chr2:100000000-105000000),
 #      COOL_NORM (weight), HIC_NORM (ICE), REPEAT (5), PEER_REPEAT (REPEAT), CIS_REPEAT (3), CLIENTS (8),
-#      LOAD_SECONDS (10), RSS_SECONDS (30), PORT (18090), JAVA_OPTS (-Xmx512m), SKIP_PEERS=1, SKIP_CIS=1.
+#      LOAD_SECONDS (10), RSS_SECONDS (30), PORT (18090), JAVA_OPTS (-Xmx256m), SKIP_PEERS=1, SKIP_CIS=1.
 # Needs: java, curl, node (hic-straw is installed into reader/src/test/node with npm ci when missing), cooler,
 # /usr/bin/python3, /usr/bin/time. Builds service/target/hicserve.jar and bench/target/benchmarks.jar when missing.
 set -euo pipefail
@@ -51,7 +51,7 @@ CLIENTS="${CLIENTS:-8}"
 LOAD_SECONDS="${LOAD_SECONDS:-10}"
 RSS_SECONDS="${RSS_SECONDS:-30}"
 PORT="${PORT:-18090}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx256m}"  # the README start command's heap
 COOLER="${COOLER:-cooler}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 jar="${JAR:-$root/service/target/hicserve.jar}"  # JAR=: another build, e.g. the commit before a change

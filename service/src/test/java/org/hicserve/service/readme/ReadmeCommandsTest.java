@@ -39,7 +39,7 @@ class ReadmeCommandsTest {
         String start = readme.stream().map(String::strip).filter(l -> l.startsWith(START_PREFIX)).findFirst()
                 .orElseThrow(() -> new AssertionError("README has no start command beginning with " + START_PREFIX));
         String run = start.substring(START_PREFIX.length());
-        assertThat(run).isEqualTo("java -jar service/target/hicserve.jar");
+        assertThat(run).isEqualTo("java -Xmx256m -jar service/target/hicserve.jar");
         assertThat(readme.stream().map(String::strip)).contains("mvn -B test");
         assertThat(Files.readString(root.resolve(".ci/run"))).contains("\nmvn -B test\n");
 
